@@ -1,0 +1,130 @@
+package vn.eams.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.eams.platform.Problem;
+import vn.eams.platform.ProblemException;
+
+/** Models of the repository and their change logs. */
+@Path("/api/models")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+@Tag(name = "Models")
+public class ModelResource {
+
+  private static final int MAX_CHANGES = 10_000;
+
+  private final ModelService service;
+  private final ModelQueries queries;
+
+  ModelResource(ModelService service, ModelQueries queries) {
+    this.service = service;
+    this.queries = queries;
+  }
+
+  @GET
+  @Operation(summary = "List the models of the repository")
+  public Map<String, Object> list() {
+    return Map.of("items", queries.models().stream().map(ConceptJson::model).toList());
+  }
+
+  @POST
+  @Operation(summary = "Create a model")
+  public Response create(JsonNode body) {
+    String[] id = new String[1];
+    ModelData data =
+        Requests.read(
+            body,
+            in -> {
+              id[0] = in.text("id", "");
+              return ConceptInput.model(in, new ModelData("", "", "", "", List.of()));
+            });
+    ModelInfo m = service.createModel(id[0], data, Requests.ANONYMOUS);
+    return Requests.created("/api/models/" + m.id(), ConceptJson.model(m), m.version());
+  }
+
+  @GET
+  @Path("{modelId}")
+  @Operation(summary = "Read a model with its element and relationship counts")
+  public Response get(@PathParam("modelId") String modelId) {
+    ModelInfo m =
+        queries.model(modelId).orElseThrow(() -> ProblemException.notFound("model", modelId));
+    return Requests.ok(ConceptJson.model(m), m.version());
+  }
+
+  @PATCH
+  @Path("{modelId}")
+  @Operation(summary = "Rename or document a model (needs If-Match or version)")
+  public Response patch(
+      @PathParam("modelId") String modelId,
+      @HeaderParam("If-Match") String ifMatch,
+      JsonNode body) {
+    ModelInfo current =
+        queries.model(modelId).orElseThrow(() -> ProblemException.notFound("model", modelId));
+    long[] bodyVersion = new long[1];
+    ModelData data =
+        Requests.read(
+            body,
+            in -> {
+              bodyVersion[0] = in.version("version");
+              return ConceptInput.model(in, current.data());
+            });
+    ModelInfo m =
+        service.updateModel(
+            modelId, Versions.expected(ifMatch, bodyVersion[0], modelId), data, Requests.ANONYMOUS);
+    return Requests.ok(ConceptJson.model(m), m.version());
+  }
+
+  @DELETE
+  @Path("{modelId}")
+  @Operation(summary = "Delete a model and everything in it (needs If-Match)")
+  public Map<String, Object> delete(
+      @PathParam("modelId") String modelId, @HeaderParam("If-Match") String ifMatch) {
+    return Requests.deleted(
+        service.deleteModel(modelId, Versions.expected(ifMatch, -1, modelId), Requests.ANONYMOUS));
+  }
+
+  @GET
+  @Path("{modelId}/changes")
+  @Operation(summary = "The model's change log after a sequence number, in order")
+  public Map<String, Object> changes(
+      @PathParam("modelId") String modelId,
+      @QueryParam("since") @DefaultValue("0") long since,
+      @QueryParam("limit") @DefaultValue("1000") int limit) {
+    if (!queries.modelExists(modelId) && queries.changes(modelId, since, 1).isEmpty()) {
+      throw ProblemException.notFound("model", modelId);
+    }
+    if (since < 0 || limit < 1 || limit > MAX_CHANGES) {
+      throw ProblemException.badRequest(
+          "since must be ≥ 0 and limit 1.." + MAX_CHANGES + ".",
+          List.of(
+              Problem.Error.field(
+                  since < 0 ? "since" : "limit",
+                  "out-of-range",
+                  "Use since=<last seq you saw> and a limit up to " + MAX_CHANGES + ".")));
+    }
+    List<Change> changes = queries.changes(modelId, since, limit);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("items", changes);
+    m.put("last", changes.isEmpty() ? since : changes.get(changes.size() - 1).seq());
+    m.put("complete", changes.size() < limit);
+    return m;
+  }
+}

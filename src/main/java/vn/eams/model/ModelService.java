@@ -1,0 +1,372 @@
+package vn.eams.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.TransactionContext;
+import vn.eams.metamodel.Metamodel;
+import vn.eams.platform.Graph;
+import vn.eams.platform.Problem;
+import vn.eams.platform.ProblemException;
+
+/**
+ * The only writer of the model. Every change, single or batched, goes through {@link #apply}: one
+ * Neo4j transaction that locks the change sequence, loads what the operations touch, checks every
+ * rule against the {@link Metamodel}, reports every problem at once, and only then writes the
+ * concepts, their cascades and the change log together.
+ */
+@ApplicationScoped
+public class ModelService {
+
+  private final Graph graph;
+  private final ModelStore store;
+  private final ChangeLog changeLog;
+  private final DiagramCascade diagrams;
+  private final Metamodel metamodel;
+  private final ConceptRules rules;
+  private final ObjectMapper json;
+  private final ModelQueries queries;
+
+  ModelService(
+      Graph graph,
+      ModelStore store,
+      ChangeLog changeLog,
+      DiagramCascade diagrams,
+      Metamodel metamodel,
+      ObjectMapper json,
+      ModelQueries queries) {
+    this.queries = queries;
+    this.graph = graph;
+    this.store = store;
+    this.changeLog = changeLog;
+    this.diagrams = diagrams;
+    this.metamodel = metamodel;
+    this.rules = new ConceptRules(metamodel);
+    this.json = json;
+  }
+
+  /**
+   * Applies the operations to the model, all or nothing.
+   *
+   * @param single true when the request addressed one concept (errors then name fields without the
+   *     {@code operations[i]} prefix)
+   * @param validateOnly check everything, write nothing
+   * @throws ProblemException 404 for unknown model or ids, 409 for stale versions, 422 for broken
+   *     rules, each listing every problem
+   */
+  public ChangeResult apply(
+      String modelId,
+      List<ModelOperation> operations,
+      String actor,
+      boolean single,
+      boolean validateOnly) {
+    if (validateOnly) {
+      return graph.read(
+          tx -> new ModelBatch(this.ctx(tx), modelId, operations, actor, single, true).run());
+    }
+    return graph.write(
+        tx -> new ModelBatch(this.ctx(tx), modelId, operations, actor, single, false).run());
+  }
+
+  /** Creates a model; an empty id asks the service to choose one. */
+  public ModelInfo createModel(String id, ModelData data, String actor) {
+    String modelId = id == null || id.isBlank() ? Text.newId() : id.strip();
+    ModelData d = normalise(data);
+    List<Problem.Error> errors = modelRules(modelId, d);
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid("The model cannot be created; nothing was changed.", errors);
+    }
+    return graph.write(
+        tx -> {
+          long seq = store.lockSequence(tx);
+          if (!store.takenIds(tx, List.of(modelId)).isEmpty()) {
+            throw ProblemException.invalid(
+                "The id is taken.",
+                List.of(
+                    Problem.Error.field(
+                        "id",
+                        "id-taken",
+                        "The id '"
+                            + modelId
+                            + "' is already used; choose another or leave it out.")));
+          }
+          Instant now = Instant.now();
+          tx.run(
+                  "CREATE (m:Model) SET m = $p",
+                  Map.of("p", GraphMapping.modelProps(modelId, d, 1, now, now)))
+              .consume();
+          ModelInfo created = new ModelInfo(modelId, d, 1, now, now, 0, 0);
+          store.setSequence(tx, seq + 1);
+          changeLog.write(
+              tx,
+              List.of(
+                  new Change(
+                      seq + 1,
+                      now,
+                      actor,
+                      "create",
+                      "model",
+                      modelId,
+                      modelId,
+                      "",
+                      toJson(ConceptJson.model(created)),
+                      "")));
+          return created;
+        });
+  }
+
+  /** Replaces a model's name, documentation and properties if it is still at the version. */
+  public ModelInfo updateModel(String modelId, long expectedVersion, ModelData data, String actor) {
+    ModelData d = normalise(data);
+    List<Problem.Error> errors = modelRules(modelId, d);
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid("The model cannot be changed; nothing was changed.", errors);
+    }
+    return graph.write(
+        tx -> {
+          long seq = store.lockSequence(tx);
+          ModelInfo current =
+              queries
+                  .model(tx, modelId)
+                  .orElseThrow(() -> ProblemException.notFound("model", modelId));
+          checkVersion(current, expectedVersion);
+          Instant now = Instant.now();
+          ModelInfo updated =
+              new ModelInfo(
+                  modelId,
+                  d,
+                  current.version() + 1,
+                  current.createdAt(),
+                  now,
+                  current.elementCount(),
+                  current.relationshipCount());
+          tx.run(
+                  "MATCH (m:Model {id: $id}) SET m = $p",
+                  Map.of(
+                      "id",
+                      modelId,
+                      "p",
+                      GraphMapping.modelProps(
+                          modelId, d, updated.version(), current.createdAt(), now)))
+              .consume();
+          store.setSequence(tx, seq + 1);
+          changeLog.write(
+              tx,
+              List.of(
+                  new Change(
+                      seq + 1,
+                      now,
+                      actor,
+                      "update",
+                      "model",
+                      modelId,
+                      modelId,
+                      toJson(ConceptJson.model(current)),
+                      toJson(ConceptJson.model(updated)),
+                      "")));
+          return updated;
+        });
+  }
+
+  /**
+   * Deletes a model with everything in it: elements, relationships (also those of other models that
+   * point into it), folders and views. The change log keeps one entry per deleted element and
+   * relationship.
+   */
+  public ChangeResult deleteModel(String modelId, long expectedVersion, String actor) {
+    return graph.write(
+        tx -> {
+          long seq = store.lockSequence(tx);
+          ModelInfo current =
+              queries
+                  .model(tx, modelId)
+                  .orElseThrow(() -> ProblemException.notFound("model", modelId));
+          checkVersion(current, expectedVersion);
+          Instant now = Instant.now();
+          List<Change> changes = new ArrayList<>();
+          List<ChangeResult.Cascaded> cascaded = new ArrayList<>();
+          long next = seq;
+          Map<String, Relationship> rels = new LinkedHashMap<>();
+          List<String> elementIds =
+              tx.run("MATCH (e:Element {modelId: $m}) RETURN e.id AS id", Map.of("m", modelId))
+                  .list(r -> r.get("id").asString());
+          rels.putAll(store.attachedRelationships(tx, elementIds, List.of()));
+          for (String t : store.relationshipTypes()) {
+            tx.run(
+                    "MATCH ()-[x:" + t + "]->() WHERE x.modelId = $m RETURN properties(x) AS x",
+                    Map.of("m", modelId))
+                .forEachRemaining(
+                    r -> {
+                      Relationship rel = GraphMapping.relationship(r.get("x").asMap());
+                      rels.put(rel.id(), rel);
+                    });
+          }
+          Map<String, Relationship> more =
+              store.attachedRelationships(tx, List.of(), rels.keySet());
+          rels.putAll(more);
+          DiagramCascade.Removal removal = diagrams.remove(tx, elementIds, rels.keySet(), false);
+          for (Map.Entry<String, List<ChangeResult.Cascaded>> en : removal.byView().entrySet()) {
+            List<Map<String, Object>> views =
+                tx.run(
+                        "MATCH (v:View {id: $id}) WHERE v.modelId <> $m SET v.version = v.version + 1 RETURN v.modelId AS m",
+                        Map.of("id", en.getKey(), "m", modelId))
+                    .list(r -> Map.<String, Object>of("m", r.get("m").asString()));
+            if (!views.isEmpty()) {
+              cascaded.addAll(en.getValue());
+              changes.add(
+                  new Change(
+                      ++next,
+                      now,
+                      actor,
+                      "update",
+                      "view",
+                      (String) views.get(0).get("m"),
+                      en.getKey(),
+                      "",
+                      "",
+                      modelId));
+            }
+          }
+          for (Relationship r : rels.values()) {
+            String cause = r.modelId().equals(modelId) ? modelId : modelId;
+            if (!r.modelId().equals(modelId)) {
+              cascaded.add(
+                  new ChangeResult.Cascaded("delete", "relationship", r.id(), "", modelId));
+            }
+            changes.add(
+                new Change(
+                    ++next,
+                    now,
+                    actor,
+                    "delete",
+                    "relationship",
+                    r.modelId(),
+                    r.id(),
+                    toJson(ConceptJson.relationship(r)),
+                    "",
+                    cause));
+          }
+          store.deleteRelationships(tx, rels.values());
+          for (Element e : store.elementsByIds(tx, elementIds).values()) {
+            changes.add(
+                new Change(
+                    ++next,
+                    now,
+                    actor,
+                    "delete",
+                    "element",
+                    modelId,
+                    e.id(),
+                    toJson(ConceptJson.element(e, metamodel)),
+                    "",
+                    modelId));
+          }
+          for (String label :
+              List.of("Element", "Folder", "View", "DiagramNode", "DiagramConnection")) {
+            tx.run(
+                    "MATCH (n:" + label + ") WHERE n.modelId = $m DETACH DELETE n",
+                    Map.of("m", modelId))
+                .consume();
+          }
+          tx.run("MATCH (m:Model {id: $m}) DETACH DELETE m", Map.of("m", modelId)).consume();
+          changes.add(
+              new Change(
+                  ++next,
+                  now,
+                  actor,
+                  "delete",
+                  "model",
+                  modelId,
+                  modelId,
+                  toJson(ConceptJson.model(current)),
+                  "",
+                  ""));
+          store.setSequence(tx, next);
+          changeLog.write(tx, changes);
+          return new ChangeResult(
+              next,
+              List.of(new ChangeResult.Applied(0, "delete", "model", modelId, current.version())),
+              cascaded,
+              false);
+        });
+  }
+
+  private static void checkVersion(ModelInfo current, long expected) {
+    if (current.version() != expected) {
+      throw ProblemException.conflict(
+          "The model '"
+              + current.id()
+              + "' is at version "
+              + current.version()
+              + ", not "
+              + expected
+              + ". Reload it and send version "
+              + current.version()
+              + ".",
+          List.of(
+              new Problem.Error(
+                  "version",
+                  current.id(),
+                  null,
+                  "version-conflict",
+                  "Stale version " + expected + ".")),
+          ConceptJson.model(current));
+    }
+  }
+
+  private static ModelData normalise(ModelData d) {
+    return new ModelData(
+        d.name().strip(),
+        d.nameEn().strip(),
+        d.documentation(),
+        d.documentationEn(),
+        d.properties());
+  }
+
+  private static List<Problem.Error> modelRules(String id, ModelData d) {
+    List<Problem.Error> errors = new ArrayList<>();
+    if (!Text.isValidId(id)) {
+      errors.add(
+          Problem.Error.field(
+              "id",
+              "invalid-id",
+              "An id starts with a letter or '_' and has only letters, digits, '_', '-', '.'."));
+    }
+    if (d.name().isEmpty()) {
+      errors.add(Problem.Error.field("name", "required", "Give the model a name."));
+    }
+    if (d.name().length() > Text.MAX_NAME || d.nameEn().length() > Text.MAX_NAME) {
+      errors.add(
+          Problem.Error.field(
+              "name", "too-long", "Names have at most " + Text.MAX_NAME + " characters."));
+    }
+    return errors;
+  }
+
+  private String toJson(Object o) {
+    try {
+      return json.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot serialise a change", e);
+    }
+  }
+
+  /** What a batch needs from the service, for one transaction. */
+  record Context(
+      TransactionContext tx,
+      ModelStore store,
+      ChangeLog changeLog,
+      DiagramCascade diagrams,
+      Metamodel metamodel,
+      ConceptRules rules,
+      ObjectMapper json) {}
+
+  private Context ctx(TransactionContext tx) {
+    return new Context(tx, store, changeLog, diagrams, metamodel, rules, json);
+  }
+}

@@ -1,0 +1,71 @@
+package vn.eams.platform;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+/** EAMS settings (prefix {@code eams}). */
+@ConfigMapping(prefix = "eams")
+public interface EamsConfig {
+
+  /** Graph store settings. */
+  Neo4j neo4j();
+
+  /** Metamodel settings. */
+  MetamodelSettings metamodel();
+
+  /** Limits applied to API requests. */
+  Api api();
+
+  /** Graph store settings. */
+  interface Neo4j {
+    /**
+     * Bolt or neo4j URI of an external Neo4j server or cluster. When set, the embedded DBMS is not
+     * started.
+     */
+    Optional<String> uri();
+
+    /** Name of the Neo4j database that holds the architecture. */
+    @WithDefault("neo4j")
+    String database();
+
+    /** The in-process DBMS used when no external URI is configured. */
+    Embedded embedded();
+  }
+
+  /** The in-process DBMS. */
+  interface Embedded {
+    /** Home directory of the embedded DBMS (store files, transaction logs, debug.log). */
+    @WithDefault("data/neo4j")
+    String directory();
+
+    /** Loopback port of the embedded Bolt connector (a free one is chosen when not set). */
+    int boltPort();
+
+    /** Page cache size, e.g. 64m, 512m, 2g. */
+    @WithDefault("128m")
+    String pageCache();
+
+    /** Delete the store at start (tests only). */
+    @WithDefault("false")
+    boolean cleanStart();
+  }
+
+  /** Metamodel settings. */
+  interface MetamodelSettings {
+    /** Extra profile folders on the file system, loaded after the shipped ones. */
+    Optional<List<String>> extraProfiles();
+  }
+
+  /** API limits. */
+  interface Api {
+    /** Largest page a list endpoint returns. */
+    @WithDefault("1000")
+    int maxPageSize();
+
+    /** Largest number of operations in one batch request. */
+    @WithDefault("100000")
+    int maxBatchOperations();
+  }
+}

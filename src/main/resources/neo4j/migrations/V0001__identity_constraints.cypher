@@ -1,0 +1,11 @@
+// Every node kind that carries a public id has it unique.
+CREATE CONSTRAINT model_id IF NOT EXISTS FOR (n:Model) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT element_id IF NOT EXISTS FOR (n:Element) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT relationship_proxy_id IF NOT EXISTS FOR (n:RelationshipProxy) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT folder_id IF NOT EXISTS FOR (n:Folder) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT view_id IF NOT EXISTS FOR (n:View) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (n:Change) REQUIRE n.seq IS UNIQUE;
+CREATE CONSTRAINT sequence_name IF NOT EXISTS FOR (n:Sequence) REQUIRE n.name IS UNIQUE;
+CREATE CONSTRAINT schema_migration_version IF NOT EXISTS FOR (n:SchemaMigration) REQUIRE n.version IS UNIQUE;
+CREATE CONSTRAINT diagram_node_id IF NOT EXISTS FOR (n:DiagramNode) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT diagram_connection_id IF NOT EXISTS FOR (n:DiagramConnection) REQUIRE n.id IS UNIQUE;

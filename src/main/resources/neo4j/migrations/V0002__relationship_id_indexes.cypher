@@ -1,0 +1,24 @@
+// ArchiMate relationships are native Neo4j relationships typed by the ArchiMate name;
+// lookups by id need one index per type.
+CREATE INDEX rel_composition_id IF NOT EXISTS FOR ()-[r:Composition]-() ON (r.id);
+CREATE INDEX rel_composition_model IF NOT EXISTS FOR ()-[r:Composition]-() ON (r.modelId);
+CREATE INDEX rel_aggregation_id IF NOT EXISTS FOR ()-[r:Aggregation]-() ON (r.id);
+CREATE INDEX rel_aggregation_model IF NOT EXISTS FOR ()-[r:Aggregation]-() ON (r.modelId);
+CREATE INDEX rel_assignment_id IF NOT EXISTS FOR ()-[r:Assignment]-() ON (r.id);
+CREATE INDEX rel_assignment_model IF NOT EXISTS FOR ()-[r:Assignment]-() ON (r.modelId);
+CREATE INDEX rel_realization_id IF NOT EXISTS FOR ()-[r:Realization]-() ON (r.id);
+CREATE INDEX rel_realization_model IF NOT EXISTS FOR ()-[r:Realization]-() ON (r.modelId);
+CREATE INDEX rel_serving_id IF NOT EXISTS FOR ()-[r:Serving]-() ON (r.id);
+CREATE INDEX rel_serving_model IF NOT EXISTS FOR ()-[r:Serving]-() ON (r.modelId);
+CREATE INDEX rel_access_id IF NOT EXISTS FOR ()-[r:Access]-() ON (r.id);
+CREATE INDEX rel_access_model IF NOT EXISTS FOR ()-[r:Access]-() ON (r.modelId);
+CREATE INDEX rel_influence_id IF NOT EXISTS FOR ()-[r:Influence]-() ON (r.id);
+CREATE INDEX rel_influence_model IF NOT EXISTS FOR ()-[r:Influence]-() ON (r.modelId);
+CREATE INDEX rel_triggering_id IF NOT EXISTS FOR ()-[r:Triggering]-() ON (r.id);
+CREATE INDEX rel_triggering_model IF NOT EXISTS FOR ()-[r:Triggering]-() ON (r.modelId);
+CREATE INDEX rel_flow_id IF NOT EXISTS FOR ()-[r:Flow]-() ON (r.id);
+CREATE INDEX rel_flow_model IF NOT EXISTS FOR ()-[r:Flow]-() ON (r.modelId);
+CREATE INDEX rel_specialization_id IF NOT EXISTS FOR ()-[r:Specialization]-() ON (r.id);
+CREATE INDEX rel_specialization_model IF NOT EXISTS FOR ()-[r:Specialization]-() ON (r.modelId);
+CREATE INDEX rel_association_id IF NOT EXISTS FOR ()-[r:Association]-() ON (r.id);
+CREATE INDEX rel_association_model IF NOT EXISTS FOR ()-[r:Association]-() ON (r.modelId);
