@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.eams.platform.EamsConfig;
@@ -206,9 +204,5 @@ public class BatchResource {
                 store.elementsByIds(tx, updates.getOrDefault("element", List.of())),
                 store.relationshipsByIds(tx, updates.getOrDefault("relationship", List.of())),
                 store.foldersByIds(tx, updates.getOrDefault("folder", List.of()))));
-  }
-
-  static <T> Map<String, T> byId(List<T> list, Function<T, String> id) {
-    return list.stream().collect(Collectors.toMap(id, x -> x));
   }
 }

@@ -152,24 +152,27 @@ final class BatchWrite {
     DiagramCascade.Removal removal =
         diagrams.remove(tx, deletedElements, deletedRelationships.keySet(), false);
     for (Map.Entry<String, List<ChangeResult.Cascaded>> en : removal.byView().entrySet()) {
-      long version =
+      org.neo4j.driver.Record view =
           tx.run(
-                  "MATCH (v:View {id: $id}) SET v.version = v.version + 1, v.updatedAt = $now RETURN v.version AS v",
+                  "MATCH (v:View {id: $id}) SET v.version = v.version + 1, v.updatedAt = $now"
+                      + " RETURN v.version AS v, v.modelId AS m",
                   Map.of("id", en.getKey(), "now", GraphMapping.time(now)))
-              .single()
-              .get("v")
-              .asLong();
+              .single();
       Map<String, Object> after = new LinkedHashMap<>();
-      after.put("version", version);
+      after.put("version", view.get("v").asLong());
       after.put("removed", en.getValue().stream().map(ChangeResult.Cascaded::id).sorted().toList());
+      // a view of another model is logged in that model's change log
       changes.add(
-          change(
+          new Change(
               ++next,
+              now,
+              actor,
               "update",
-              ConceptKind.VIEW,
+              ConceptKind.VIEW.label(),
+              view.get("m").asString(modelId),
               en.getKey(),
               "",
-              after,
+              toJson(after),
               en.getValue().get(0).cause()));
     }
     Map<String, Relationship> explicitRels = new HashMap<>();
@@ -180,14 +183,18 @@ final class BatchWrite {
     }
     for (Relationship r : deletedRelationships.values()) {
       String cause = explicitRels.containsKey(r.id()) ? "" : cascadeCause(r.id());
+      // a cascaded relationship of another model is logged in that model's change log
       changes.add(
-          change(
+          new Change(
               ++next,
+              now,
+              actor,
               "delete",
-              ConceptKind.RELATIONSHIP,
+              ConceptKind.RELATIONSHIP.label(),
+              r.modelId(),
               r.id(),
-              ConceptJson.relationship(r),
-              Map.of(),
+              toJson(ConceptJson.relationship(r)),
+              "",
               cause));
     }
     store.deleteRelationships(tx, deletedRelationships.values());

@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.eams.metamodel.ElementType;
 import vn.eams.metamodel.Metamodel;
 import vn.eams.metamodel.RelationshipType;
-import vn.eams.metamodel.Viewpoint;
 import vn.eams.platform.Problem;
 import vn.eams.platform.ProblemException;
 
@@ -65,13 +63,5 @@ public class MetamodelResource {
             .map(RelationshipType::name)
             .toList());
     return m;
-  }
-
-  static List<String> names(List<ElementType> types) {
-    return types.stream().map(ElementType::name).toList();
-  }
-
-  static List<String> ids(List<Viewpoint> viewpoints) {
-    return viewpoints.stream().map(Viewpoint::id).toList();
   }
 }

@@ -3,6 +3,7 @@ package vn.eams.model;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -186,7 +187,11 @@ final class ModelBatch {
       }
     }
     relationships = store.relationshipsByIds(tx, unresolved);
-    folders = store.foldersByIds(tx, folderIds);
+    folders = new HashMap<>(store.foldersByIds(tx, folderIds));
+    if (ops.stream().anyMatch(o -> o instanceof ModelOperation.UpdateFolder)) {
+      // moving a folder: its new ancestors must not include itself
+      store.foldersOfModel(tx, modelId).forEach(f -> folders.putIfAbsent(f.id(), f));
+    }
   }
 
   private void endpoint(
@@ -286,10 +291,15 @@ final class ModelBatch {
       FolderData d = ConceptRules.normalise(u.data());
       errors(i, rules.folder(d));
       checkFolder(i, d.parentId());
-      if (d.parentId().equals(ids[i])) {
+      if (createsCycle(ids[i], d.parentId())) {
         error(
             i,
-            Problem.Error.field("parentId", "folder-cycle", "A folder cannot be its own parent."));
+            Problem.Error.field(
+                "parentId",
+                "folder-cycle",
+                "Folder '"
+                    + d.parentId()
+                    + "' is this folder or lies inside it; choose a parent outside this folder."));
       }
       Folder f = new Folder(ids[i], modelId, d, current.version() + 1, current.createdAt(), now);
       updatedFolders.add(f);
@@ -568,6 +578,20 @@ final class ModelBatch {
               + " found; nothing was changed. Fix them and send the request again.",
           all);
     }
+  }
+
+  /** True when making {@code parent} the parent of {@code folder} closes a loop. */
+  private boolean createsCycle(String folder, String parent) {
+    Set<String> seen = new HashSet<>();
+    String p = parent;
+    while (!p.isEmpty() && seen.add(p)) {
+      if (p.equals(folder)) {
+        return true;
+      }
+      Folder f = newFolders.containsKey(p) ? newFolders.get(p) : folders.get(p);
+      p = f == null ? "" : f.data().parentId();
+    }
+    return !p.isEmpty();
   }
 
   private void record(int i, String op, ConceptKind kind, long version) {

@@ -2,7 +2,6 @@ package vn.eams.model;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -243,10 +242,5 @@ public class ModelQueries {
                 "cursor",
                 "invalid-cursor",
                 "Pass the nextCursor of the previous page unchanged, or leave cursor out to start again.")));
-  }
-
-  /** Helper for callers that must not hold a null array. */
-  static List<String> orEmpty(List<String> l) {
-    return l == null ? new ArrayList<>() : l;
   }
 }

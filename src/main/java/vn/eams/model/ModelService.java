@@ -233,7 +233,7 @@ public class ModelService {
             }
           }
           for (Relationship r : rels.values()) {
-            String cause = r.modelId().equals(modelId) ? modelId : modelId;
+            String cause = modelId;
             if (!r.modelId().equals(modelId)) {
               cascaded.add(
                   new ChangeResult.Cascaded("delete", "relationship", r.id(), "", modelId));

@@ -193,8 +193,6 @@ public class ModelStore {
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(GraphMapping.relationshipProps(r));
     }
     if (!proxied.isEmpty()) {
-      Map<String, String> modelOf = new HashMap<>();
-      relationships.forEach(r -> modelOf.put(r.id(), r.modelId()));
       tx.run(
               "UNWIND $ids AS id MERGE (p:RelationshipProxy {id: id})",
               Map.of("ids", List.copyOf(proxied)))
@@ -268,6 +266,11 @@ public class ModelStore {
               result.put(rel.id(), rel);
             });
     return result;
+  }
+
+  List<Folder> foldersOfModel(TransactionContext tx, String modelId) {
+    return tx.run("MATCH (f:Folder {modelId: $m}) RETURN properties(f) AS f", Map.of("m", modelId))
+        .list(r -> GraphMapping.folder(r.get("f").asMap()));
   }
 
   void createFolders(TransactionContext tx, List<Folder> folders) {

@@ -44,8 +44,4 @@ final class Versions {
     }
     return v;
   }
-
-  static String etag(long version) {
-    return "\"" + version + "\"";
-  }
 }

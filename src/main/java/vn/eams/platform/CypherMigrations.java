@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,7 +36,7 @@ public class CypherMigrations {
   private static final Pattern NAME = Pattern.compile("V(\\d{4})__([a-z0-9_]+)\\.cypher");
 
   private final Graph graph;
-  private volatile boolean applied;
+  private volatile boolean done;
 
   CypherMigrations(Graph graph) {
     this.graph = graph;
@@ -51,22 +52,21 @@ public class CypherMigrations {
 
   /** True once every migration is applied in this process. */
   public boolean isApplied() {
-    return applied;
+    return done;
   }
 
   synchronized void migrate() {
     List<Migration> migrations = load(Thread.currentThread().getContextClassLoader());
+    Map<Integer, String> applied =
+        graph.read(
+            tx ->
+                tx
+                    .run("MATCH (m:SchemaMigration) RETURN m.version AS v, m.checksum AS c")
+                    .list(r -> Map.entry(r.get("v").asInt(), r.get("c").asString()))
+                    .stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     for (Migration m : migrations) {
-      Optional<String> recorded =
-          graph.read(
-              tx ->
-                  tx
-                      .run(
-                          "MATCH (m:SchemaMigration {version: $v}) RETURN m.checksum AS c",
-                          Map.of("v", m.version()))
-                      .list(r -> r.get("c").asString())
-                      .stream()
-                      .findFirst());
+      Optional<String> recorded = Optional.ofNullable(applied.get(m.version()));
       if (recorded.isPresent()) {
         if (!recorded.get().equals(m.checksum())) {
           throw new IllegalStateException(
@@ -91,7 +91,7 @@ public class CypherMigrations {
                   .consume());
       LOG.infof("Applied Neo4j migration %s", m.file());
     }
-    applied = true;
+    done = true;
   }
 
   static List<Migration> load(ClassLoader loader) {

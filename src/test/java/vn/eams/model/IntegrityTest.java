@@ -174,6 +174,51 @@ class IntegrityTest {
   }
 
   @Test
+  void folder_CannotMoveIntoItsOwnSubtree() {
+    String m = Api.newModel();
+    String a =
+        Api.post("/api/models/" + m + "/folders", Map.of("name", "A"))
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String b =
+        Api.post("/api/models/" + m + "/folders", Map.of("name", "B", "parentId", a))
+            .statusCode(201)
+            .extract()
+            .path("id");
+    given()
+        .contentType(ContentType.JSON)
+        .header("If-Match", "1")
+        .body(Map.of("parentId", b))
+        .patch("/api/models/" + m + "/folders/" + a)
+        .then()
+        .statusCode(422)
+        .body("errors[0].code", equalTo("folder-cycle"));
+    given()
+        .contentType(ContentType.JSON)
+        .header("If-Match", "1")
+        .body(Map.of("parentId", a))
+        .patch("/api/models/" + m + "/folders/" + a)
+        .then()
+        .statusCode(422);
+    given()
+        .contentType(ContentType.JSON)
+        .header("If-Match", "1")
+        .body(Map.of("parentId", ""))
+        .patch("/api/models/" + m + "/folders/" + b)
+        .then()
+        .statusCode(200);
+    given()
+        .contentType(ContentType.JSON)
+        .header("If-Match", "1")
+        .body(Map.of("parentId", b))
+        .patch("/api/models/" + m + "/folders/" + a)
+        .then()
+        .statusCode(200)
+        .body("parentId", equalTo(b));
+  }
+
+  @Test
   void models_AreListedAndValidated() {
     String m = Api.newModel();
     given().get("/api/models").then().statusCode(200).body("items.id", hasItem(m));
