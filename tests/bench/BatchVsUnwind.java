@@ -238,7 +238,7 @@ public class BatchVsUnwind {
     summary(chunked ? (ops.size() + chunk - 1) / chunk : 0);
     boolean ok = verify(elements, relationships);
     if (csv != null) {
-      csvLines.add(0, "shape,what,rep,ms,app_cpu_s,foreign_cpu_s");
+      csvLines.add(0, "shape,what,rep,ms,app_cpu_s,foreign_cpu_s,begin_epoch_ms,end_epoch_ms");
       Files.write(csv, csvLines, StandardCharsets.UTF_8);
       System.out.println("# CSV written to " + csv);
     }
@@ -510,7 +510,7 @@ public class BatchVsUnwind {
       appCpu = String.format(Locale.ROOT, "%.1f", (now[1] - mark[1]) / tick);
       foreign = String.format(Locale.ROOT, "%.1f", Math.max(0, (now[0] - mark[0]) - (now[1] - mark[1]) - (now[2] - mark[2])) / tick);
     }
-    csvLines.add(String.format(Locale.ROOT, "%s,%s,%d,%.1f,%s,%s", shape, what, rep, ms, appCpu, foreign));
+    csvLines.add(String.format(Locale.ROOT, "%s,%s,%d,%.1f,%s,%s,%d,%d", shape, what, rep, ms, appCpu, foreign, markMillis, System.currentTimeMillis()));
     System.out.printf(Locale.ROOT, "rep %d  %-8s %-18s %10.1f ms%s%n", rep, shape, what, ms,
         foreign.isEmpty() ? "" : "   (app cpu " + appCpu + " s, foreign cpu " + foreign + " s)");
   }
@@ -530,7 +530,10 @@ public class BatchVsUnwind {
       }
     }
     mark = appPid > 0 ? cpuSnapshot() : null;
+    markMillis = System.currentTimeMillis();
   }
+
+  static long markMillis;
 
   /** {busy ticks, total ticks} of the machine from /proc/stat. */
   static long[] machineTicks() {

@@ -75,6 +75,13 @@ one_run() {
   rss_ready=$(rss_kb "$APP_PID")
   sleep "$IDLE_SECONDS"
   rss_idle=$(rss_kb "$APP_PID")
+  if [ -z "$rss_idle" ] || grep -q 'Shutdown thread' "$log"; then
+    # stopped from outside during the idle period (a shared machine): the run does not count
+    echo "$name,$store,$run,FAILED(stopped during idle)" >>"$RESULTS"
+    echo "$name $store run $run: the app stopped during the idle period; run discarded" >&2
+    stop_app
+    return 0
+  fi
   local neo4j_ms flyway neo4j_done started quarkus_s
   flyway=$(log_offset_ms "$log" 'org.flywaydb' "$APP_LAUNCH_MS")
   neo4j_done=$(log_offset_ms "$log" 'Embedded Neo4j started' "$APP_LAUNCH_MS")

@@ -247,7 +247,7 @@ final class BatchWrite {
       return "";
     }
     try {
-      return json.writeValueAsString(o);
+      return json.writeValueAsString(o instanceof Map<?, ?> m ? ConceptJson.logged(m) : o);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot serialise a change", e);
     }

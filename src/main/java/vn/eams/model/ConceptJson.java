@@ -109,6 +109,25 @@ public final class ConceptJson {
     return m;
   }
 
+  /**
+   * The state as the change log keeps it: the API shape without what the change record itself
+   * carries (model, time) or what is derived (layer, counts).
+   */
+  public static Map<String, Object> logged(Map<?, ?> apiShape) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    apiShape.forEach(
+        (k, v) -> {
+          if (!LOG_OMITS.contains(k)) {
+            m.put((String) k, v);
+          }
+        });
+    return m;
+  }
+
+  private static final java.util.Set<String> LOG_OMITS =
+      java.util.Set.of(
+          "modelId", "layer", "createdAt", "updatedAt", "elementCount", "relationshipCount");
+
   private static List<Map<String, String>> properties(List<Property> properties) {
     return properties.stream()
         .map(

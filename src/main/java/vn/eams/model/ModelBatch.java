@@ -16,8 +16,13 @@ import vn.eams.platform.ProblemException;
 
 /** One batch of operations inside its write transaction; used only by {@link ModelService}. */
 final class ModelBatch {
+
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(ModelBatch.class);
+
   final TransactionContext tx;
   final ModelStore store;
+  private final IdRegistry idRegistry;
   final ChangeLog changeLog;
   final DiagramCascade diagrams;
   final Metamodel metamodel;
@@ -61,6 +66,7 @@ final class ModelBatch {
       boolean validateOnly) {
     this.tx = ctx.tx();
     this.store = ctx.store();
+    this.idRegistry = ctx.idRegistry();
     this.changeLog = ctx.changeLog();
     this.diagrams = ctx.diagrams();
     this.metamodel = ctx.metamodel();
@@ -79,17 +85,31 @@ final class ModelBatch {
     if (!store.modelExists(tx, modelId)) {
       throw ProblemException.notFound("model", modelId);
     }
+    long t0 = System.nanoTime();
     assignIds();
+    long t1 = System.nanoTime();
     load();
+    long t2 = System.nanoTime();
     for (int i = 0; i < ops.size(); i++) {
       check(i, ops.get(i));
     }
     cascadeDeletes();
     fail();
+    long t3 = System.nanoTime();
     if (validateOnly) {
       return new ChangeResult(0, applied, cascaded, true);
     }
     long last = new BatchWrite(this).write(seq);
+    long t4 = System.nanoTime();
+    if (ops.size() >= 1000) {
+      LOG.debugf(
+          "batch of %d: ids %d ms, load %d ms, check %d ms, write %d ms",
+          ops.size(),
+          (t1 - t0) / 1_000_000,
+          (t2 - t1) / 1_000_000,
+          (t3 - t2) / 1_000_000,
+          (t4 - t3) / 1_000_000);
+    }
     return new ChangeResult(last, applied, cascaded, false);
   }
 
@@ -135,7 +155,7 @@ final class ModelBatch {
       ids[i] = id;
     }
     if (!given.isEmpty()) {
-      Set<String> taken = store.takenIds(tx, given);
+      Set<String> taken = idRegistry.taken(tx, given);
       for (int i = 0; i < ops.size(); i++) {
         if (taken.contains(ids[i]) && isCreate(ops.get(i))) {
           error(

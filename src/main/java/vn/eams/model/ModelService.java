@@ -31,6 +31,7 @@ public class ModelService {
   private final ConceptRules rules;
   private final ObjectMapper json;
   private final ModelQueries queries;
+  private final IdRegistry idRegistry;
 
   ModelService(
       Graph graph,
@@ -39,7 +40,9 @@ public class ModelService {
       DiagramCascade diagrams,
       Metamodel metamodel,
       ObjectMapper json,
-      ModelQueries queries) {
+      ModelQueries queries,
+      IdRegistry idRegistry) {
+    this.idRegistry = idRegistry;
     this.queries = queries;
     this.graph = graph;
     this.store = store;
@@ -84,7 +87,7 @@ public class ModelService {
     return graph.write(
         tx -> {
           long seq = store.lockSequence(tx);
-          if (!store.takenIds(tx, List.of(modelId)).isEmpty()) {
+          if (!idRegistry.taken(tx, List.of(modelId)).isEmpty()) {
             throw ProblemException.invalid(
                 "The id is taken.",
                 List.of(
@@ -266,6 +269,27 @@ public class ModelService {
                     "",
                     modelId));
           }
+          // folders and views go with the model; the log records them so that id caches follow
+          for (String kind : List.of("Folder", "View")) {
+            for (String id :
+                tx.run(
+                        "MATCH (n:" + kind + ") WHERE n.modelId = $m RETURN n.id AS id",
+                        Map.of("m", modelId))
+                    .list(r -> r.get("id").asString())) {
+              changes.add(
+                  new Change(
+                      ++next,
+                      now,
+                      actor,
+                      "delete",
+                      kind.toLowerCase(),
+                      modelId,
+                      id,
+                      "",
+                      "",
+                      modelId));
+            }
+          }
           for (String label :
               List.of("Element", "Folder", "View", "DiagramNode", "DiagramConnection")) {
             tx.run(
@@ -350,7 +374,7 @@ public class ModelService {
 
   private String toJson(Object o) {
     try {
-      return json.writeValueAsString(o);
+      return json.writeValueAsString(o instanceof Map<?, ?> m ? ConceptJson.logged(m) : o);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot serialise a change", e);
     }
@@ -364,9 +388,10 @@ public class ModelService {
       DiagramCascade diagrams,
       Metamodel metamodel,
       ConceptRules rules,
-      ObjectMapper json) {}
+      ObjectMapper json,
+      IdRegistry idRegistry) {}
 
   private Context ctx(TransactionContext tx) {
-    return new Context(tx, store, changeLog, diagrams, metamodel, rules, json);
+    return new Context(tx, store, changeLog, diagrams, metamodel, rules, json, idRegistry);
   }
 }

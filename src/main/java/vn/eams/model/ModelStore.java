@@ -114,23 +114,18 @@ public class ModelStore {
     return result;
   }
 
-  /** Which of the ids are taken by any model, element, relationship, folder or view. */
-  Set<String> takenIds(TransactionContext tx, Collection<String> ids) {
-    Set<String> taken = new HashSet<>();
-    if (ids.isEmpty()) {
-      return taken;
+  /** Every id in use by a model, element, relationship, folder or view. */
+  Set<String> allIds(TransactionContext tx) {
+    Set<String> all = new HashSet<>();
+    for (String label : List.of("Model", "Element", "Folder", "View")) {
+      tx.run("MATCH (n:" + label + ") RETURN n.id AS id")
+          .forEachRemaining(r -> all.add(r.get("id").asString()));
     }
-    Map<String, Object> p = Map.of("ids", List.copyOf(ids));
-    tx.run(
-            "UNWIND $ids AS id OPTIONAL MATCH (e:Element {id: id}) OPTIONAL MATCH (f:Folder {id: id})"
-                + " OPTIONAL MATCH (v:View {id: id}) OPTIONAL MATCH (m:Model {id: id})"
-                + " OPTIONAL MATCH (x:RelationshipProxy {id: id})"
-                + " WITH id WHERE e IS NOT NULL OR f IS NOT NULL OR v IS NOT NULL OR m IS NOT NULL"
-                + " OR x IS NOT NULL RETURN id",
-            p)
-        .forEachRemaining(r -> taken.add(r.get("id").asString()));
-    taken.addAll(relationshipsByIds(tx, ids).keySet());
-    return taken;
+    for (String t : relationshipTypes) {
+      tx.run("MATCH ()-[x:" + t + "]->() RETURN x.id AS id")
+          .forEachRemaining(r -> all.add(r.get("id").asString()));
+    }
+    return all;
   }
 
   boolean modelExists(TransactionContext tx, String modelId) {

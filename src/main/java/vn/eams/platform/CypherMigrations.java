@@ -1,8 +1,5 @@
 package vn.eams.platform;
 
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,10 +42,6 @@ public class CypherMigrations {
   /** One migration file. */
   record Migration(
       int version, String description, String file, List<String> statements, String checksum) {}
-
-  void onStart(@Observes @Priority(10) StartupEvent event) {
-    migrate();
-  }
 
   /** True once every migration is applied in this process. */
   public boolean isApplied() {

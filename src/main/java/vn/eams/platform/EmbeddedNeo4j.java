@@ -1,8 +1,6 @@
 package vn.eams.platform;
 
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -57,14 +55,6 @@ public class EmbeddedNeo4j {
   /** Where the driver connects, for operators. */
   public String driverUri() {
     return driverUri;
-  }
-
-  void onStart(@Observes @Priority(1) StartupEvent event) {
-    if (!isEmbedded()) {
-      LOG.infof("Using the external Neo4j server at %s (embedded DBMS not started)", driverUri);
-      return;
-    }
-    start();
   }
 
   void onStop(@Observes ShutdownEvent event) {
