@@ -219,6 +219,53 @@ class IntegrityTest {
   }
 
   @Test
+  void ids_AreUniqueAcrossKinds_AndFreeAgainAfterDelete() {
+    String m = Api.newModel();
+    String a = Api.element(m, "ApplicationComponent", "A");
+    String b = Api.element(m, "ApplicationComponent", "B");
+    String f =
+        Api.post("/api/models/" + m + "/folders", Map.of("name", "F"))
+            .statusCode(201)
+            .extract()
+            .path("id");
+    // an element's id cannot name a relationship, a folder's id cannot name an element
+    Api.post(
+            "/api/models/" + m + "/relationships",
+            Map.of("id", a, "type", "Flow", "sourceId", a, "targetId", b))
+        .statusCode(422)
+        .body("errors[0].code", equalTo("id-taken"));
+    Api.post("/api/models/" + m + "/elements", Map.of("id", f, "type", "Node", "name", "x"))
+        .statusCode(422)
+        .body("errors[0].code", equalTo("id-taken"));
+    String r =
+        Api.post(
+                "/api/models/" + m + "/relationships",
+                Map.of("id", m + "-flow", "type", "Flow", "sourceId", a, "targetId", b))
+            .statusCode(201)
+            .extract()
+            .path("id");
+    Api.post("/api/models/" + m + "/elements", Map.of("id", r, "type", "Node", "name", "x"))
+        .statusCode(422)
+        .body("errors[0].code", equalTo("id-taken"));
+    // once deleted, an id can be used again
+    given()
+        .header("If-Match", "1")
+        .delete("/api/models/" + m + "/elements/" + a)
+        .then()
+        .statusCode(200);
+    Api.post("/api/models/" + m + "/elements", Map.of("id", a, "type", "Node", "name", "again"))
+        .statusCode(201);
+    Api.post("/api/models/" + m + "/elements", Map.of("id", r, "type", "Node", "name", "again"))
+        .statusCode(201);
+    // a deleted model frees its ids, folders included
+    given().header("If-Match", "1").delete("/api/models/" + m).then().statusCode(200);
+    String m2 = Api.newModel();
+    Api.post("/api/models/" + m2 + "/folders", Map.of("id", f, "name", "F")).statusCode(201);
+    Api.post("/api/models/" + m2 + "/elements", Map.of("id", b, "type", "Node", "name", "B"))
+        .statusCode(201);
+  }
+
+  @Test
   void models_AreListedAndValidated() {
     String m = Api.newModel();
     given().get("/api/models").then().statusCode(200).body("items.id", hasItem(m));
