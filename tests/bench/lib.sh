@@ -17,7 +17,7 @@ ensure_app_copy() {
       echo "No packaged app: build it (./mvnw package -DskipTests) or set APP_DIR" >&2
       exit 2
     fi
-    cp -r "$REPO_DIR/target/quarkus-app" "$APP_DIR"
+    cp -rp "$REPO_DIR/target/quarkus-app" "$APP_DIR"
     echo "# copied $REPO_DIR/target/quarkus-app to $APP_DIR" >&2
   fi
 }
@@ -30,7 +30,10 @@ machine_info() {
   echo "# kernel:      $(uname -r)"
   echo "# java:        $(java -version 2>&1 | head -2 | tr '\n' ' ')"
   echo "# loadavg:     $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "# app:         $APP_DIR/quarkus-run.jar ($(ls "$APP_DIR"/app/*.jar 2>/dev/null | xargs -r -n1 basename | tr '\n' ' ')built $(date -u -r "$APP_DIR/app" '+%Y-%m-%dT%H:%M:%SZ' 2>/dev/null))"
+  local jar
+  for jar in "$APP_DIR"/app/*.jar; do
+    echo "# app:         $APP_DIR ($(basename "$jar") sha256 $(sha256sum "$jar" | cut -c1-16)..., file time $(date -u -r "$jar" '+%Y-%m-%dT%H:%M:%SZ'))"
+  done
   echo "# pinning:     taskset -c $CPUS"
 }
 

@@ -59,7 +59,7 @@ public class ElementResource {
       @QueryParam("property") String property,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") Integer limit) {
-    requireModel(modelId);
+    queries.requireModel(modelId);
     List<String> types = new ArrayList<>(Requests.csv(type));
     List<Problem.Error> errors = new ArrayList<>();
     for (String t : types) {
@@ -192,14 +192,7 @@ public class ElementResource {
             body,
             in -> {
               bodyVersion[0] = in.version("version");
-              String bodyId = in.text("id", id);
-              if (!bodyId.equals(id)) {
-                throw ProblemException.badRequest(
-                    "The body's id differs from the address.",
-                    List.of(
-                        Problem.Error.field(
-                            "id", "id-mismatch", "Leave id out or send '" + id + "'.")));
-              }
+              Requests.sameId(in, id);
               return ConceptInput.element(in, base);
             });
     long expected = Versions.expected(ifMatch, bodyVersion[0], id);
@@ -214,16 +207,10 @@ public class ElementResource {
   }
 
   private Element find(String modelId, String id) {
-    requireModel(modelId);
+    queries.requireModel(modelId);
     return queries
         .element(id)
         .filter(e -> e.modelId().equals(modelId))
         .orElseThrow(() -> ProblemException.notFound("element", id));
-  }
-
-  private void requireModel(String modelId) {
-    if (!queries.modelExists(modelId)) {
-      throw ProblemException.notFound("model", modelId);
-    }
   }
 }

@@ -36,7 +36,7 @@ public class FolderResource {
   @GET
   @Operation(summary = "List the folders of a model")
   public Map<String, Object> list(@PathParam("modelId") String modelId) {
-    requireModel(modelId);
+    queries.requireModel(modelId);
     return Map.of("items", queries.folders(modelId).stream().map(ConceptJson::folder).toList());
   }
 
@@ -86,6 +86,7 @@ public class FolderResource {
             body,
             in -> {
               bodyVersion[0] = in.version("version");
+              Requests.sameId(in, id);
               return ConceptInput.folder(in, current.data());
             });
     long expected = Versions.expected(ifMatch, bodyVersion[0], id);
@@ -117,16 +118,10 @@ public class FolderResource {
   }
 
   private Folder find(String modelId, String id) {
-    requireModel(modelId);
+    queries.requireModel(modelId);
     return queries
         .folder(id)
         .filter(f -> f.modelId().equals(modelId))
         .orElseThrow(() -> ProblemException.notFound("folder", id));
-  }
-
-  private void requireModel(String modelId) {
-    if (!queries.modelExists(modelId)) {
-      throw ProblemException.notFound("model", modelId);
-    }
   }
 }

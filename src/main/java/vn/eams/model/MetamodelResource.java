@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.eams.metamodel.ElementType;
 import vn.eams.metamodel.Metamodel;
 import vn.eams.metamodel.RelationshipType;
+import vn.eams.metamodel.Specialization;
+import vn.eams.metamodel.Viewpoint;
 import vn.eams.platform.Problem;
 import vn.eams.platform.ProblemException;
 
@@ -32,10 +35,72 @@ public class MetamodelResource {
   public Map<String, Object> all() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("version", metamodel.version());
-    m.put("elementTypes", metamodel.elementTypes());
-    m.put("relationshipTypes", metamodel.relationshipTypes());
-    m.put("viewpoints", metamodel.viewpoints());
-    m.put("specializations", metamodel.specializations());
+    m.put(
+        "elementTypes",
+        metamodel.elementTypes().stream().map(MetamodelResource::elementType).toList());
+    m.put(
+        "relationshipTypes",
+        metamodel.relationshipTypes().stream().map(MetamodelResource::relationshipType).toList());
+    m.put("viewpoints", metamodel.viewpoints().stream().map(MetamodelResource::viewpoint).toList());
+    m.put(
+        "specializations",
+        metamodel.specializations().stream().map(MetamodelResource::specialization).toList());
+    return m;
+  }
+
+  private static Map<String, Object> elementType(ElementType t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", t.name());
+    m.put("layer", t.layer().token());
+    m.put("aspect", t.aspect().token());
+    m.put("nameVi", t.nameVi());
+    m.put("nameEn", t.nameEn());
+    return m;
+  }
+
+  private static Map<String, Object> relationshipType(RelationshipType t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", t.name());
+    m.put("letter", String.valueOf(t.letter()));
+    m.put("category", t.category().token());
+    m.put("nameVi", t.nameVi());
+    m.put("nameEn", t.nameEn());
+    m.put("attributes", t.attributes().stream().map(a -> a.name()).toList());
+    return m;
+  }
+
+  private static Map<String, Object> viewpoint(Viewpoint v) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", v.id());
+    m.put("category", v.category().token());
+    m.put("nameVi", v.nameVi());
+    m.put("nameEn", v.nameEn());
+    m.put("elementTypes", v.elementTypes().stream().sorted().toList());
+    return m;
+  }
+
+  private static Map<String, Object> specialization(Specialization s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", s.id());
+    m.put("profile", s.profileId());
+    m.put("elementType", s.elementType());
+    m.put("nameVi", s.nameVi());
+    m.put("nameEn", s.nameEn());
+    m.put(
+        "properties",
+        s.properties().stream()
+            .map(
+                p -> {
+                  Map<String, Object> pm = new LinkedHashMap<>();
+                  pm.put("name", p.name());
+                  pm.put("type", p.type().token());
+                  pm.put("required", p.required());
+                  pm.put("constraint", p.constraint().text());
+                  pm.put("labelVi", p.labelVi());
+                  pm.put("labelEn", p.labelEn());
+                  return pm;
+                })
+            .toList());
     return m;
   }
 

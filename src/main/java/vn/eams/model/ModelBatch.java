@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.neo4j.driver.TransactionContext;
 import vn.eams.metamodel.Metamodel;
+import vn.eams.metamodel.PropertyType;
 import vn.eams.platform.Problem;
 import vn.eams.platform.ProblemException;
 
@@ -190,6 +191,7 @@ final class ModelBatch {
           default -> {}
         }
       }
+      elementRefs(op).forEach(ref -> endpoint(ref, batchIds, elementIds, relIds));
       if (op instanceof ModelOperation.CreateRelationship c) {
         endpoint(c.data().sourceId(), batchIds, elementIds, relIds);
         endpoint(c.data().targetId(), batchIds, elementIds, relIds);
@@ -227,6 +229,7 @@ final class ModelBatch {
       ElementData d = ConceptRules.normalise(c.data());
       errors(i, rules.element(d, ""));
       checkFolder(i, d.folderId());
+      checkElementRefs(i, d);
       Element e = new Element(ids[i], modelId, coerce(i, d), 1, now, now);
       newElements.put(ids[i], e);
       record(i, "create", ConceptKind.ELEMENT, 1);
@@ -244,6 +247,7 @@ final class ModelBatch {
       ElementData d = ConceptRules.normalise(u.data());
       errors(i, rules.element(d, current.type()));
       checkFolder(i, d.folderId());
+      checkElementRefs(i, d);
       Element e =
           new Element(
               ids[i], modelId, coerce(i, d), current.version() + 1, current.createdAt(), now);
@@ -598,6 +602,64 @@ final class ModelBatch {
               + " found; nothing was changed. Fix them and send the request again.",
           all);
     }
+  }
+
+  /** Ids named by the element-typed profile properties of an element operation. */
+  private List<String> elementRefs(ModelOperation op) {
+    ElementData d =
+        op instanceof ModelOperation.CreateElement c
+            ? c.data()
+            : op instanceof ModelOperation.UpdateElement u ? u.data() : null;
+    if (d == null || d.specialization().isBlank()) {
+      return List.of();
+    }
+    return metamodel.specialization(d.specialization().strip()).stream()
+        .flatMap(s -> s.properties().stream())
+        .filter(
+            p -> p.type() == PropertyType.ELEMENT && d.profile().get(p.name()) instanceof String)
+        .map(p -> ((String) d.profile().get(p.name())).strip())
+        .toList();
+  }
+
+  /** An element-typed profile property must name an existing element of an allowed type. */
+  private void checkElementRefs(int i, ElementData d) {
+    if (d.specialization().isEmpty()) {
+      return;
+    }
+    metamodel.specialization(d.specialization()).stream()
+        .flatMap(s -> s.properties().stream())
+        .filter(
+            p -> p.type() == PropertyType.ELEMENT && d.profile().get(p.name()) instanceof String)
+        .forEach(
+            p -> {
+              String ref = ((String) d.profile().get(p.name())).strip();
+              Element target =
+                  newElements.containsKey(ref) ? newElements.get(ref) : elements.get(ref);
+              Set<String> allowed = p.constraint().elementTypes();
+              if (target == null) {
+                error(
+                    i,
+                    Problem.Error.field(
+                        "profile." + p.name(),
+                        "unknown-element",
+                        "No element '" + ref + "' exists; give the id of an existing element."));
+              } else if (!allowed.isEmpty() && !allowed.contains(target.type())) {
+                error(
+                    i,
+                    Problem.Error.field(
+                        "profile." + p.name(),
+                        "wrong-element-type",
+                        "'"
+                            + ref
+                            + "' is a "
+                            + target.type()
+                            + "; "
+                            + p.name()
+                            + " must name one of: "
+                            + String.join(", ", allowed.stream().sorted().toList())
+                            + "."));
+              }
+            });
   }
 
   /** True when making {@code parent} the parent of {@code folder} closes a loop. */

@@ -64,6 +64,13 @@ public class ModelQueries {
                 .toList());
   }
 
+  /** Throws 404 unless the model exists. */
+  public void requireModel(String id) {
+    if (!modelExists(id)) {
+      throw ProblemException.notFound("model", id);
+    }
+  }
+
   /** True when the model exists (cheap: no counting). */
   public boolean modelExists(String id) {
     return graph.read(tx -> store.modelExists(tx, id));

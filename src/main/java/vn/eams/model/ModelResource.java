@@ -84,6 +84,7 @@ public class ModelResource {
             body,
             in -> {
               bodyVersion[0] = in.version("version");
+              Requests.sameId(in, modelId);
               return ConceptInput.model(in, current.data());
             });
     ModelInfo m =
@@ -108,7 +109,7 @@ public class ModelResource {
       @PathParam("modelId") String modelId,
       @QueryParam("since") @DefaultValue("0") long since,
       @QueryParam("limit") @DefaultValue("1000") int limit) {
-    if (!queries.modelExists(modelId) && queries.changes(modelId, since, 1).isEmpty()) {
+    if (!queries.modelExists(modelId) && queries.changes(modelId, 0, 1).isEmpty()) {
       throw ProblemException.notFound("model", modelId);
     }
     if (since < 0 || limit < 1 || limit > MAX_CHANGES) {
@@ -122,9 +123,36 @@ public class ModelResource {
     }
     List<Change> changes = queries.changes(modelId, since, limit);
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("items", changes);
+    m.put("items", changes.stream().map(ModelResource::change).toList());
     m.put("last", changes.isEmpty() ? since : changes.get(changes.size() - 1).seq());
     m.put("complete", changes.size() < limit);
     return m;
   }
+
+  /** A change as the API shows it: the before and after states as JSON objects. */
+  private static Map<String, Object> change(Change c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("seq", c.seq());
+    m.put("at", c.at().toString());
+    m.put("actor", c.actor());
+    m.put("op", c.op());
+    m.put("kind", c.kind());
+    m.put("modelId", c.modelId());
+    m.put("targetId", c.targetId());
+    if (!c.before().isEmpty()) {
+      m.put("before", new RawJson(c.before()));
+    }
+    if (!c.after().isEmpty()) {
+      m.put("after", new RawJson(c.after()));
+    }
+    if (!c.cause().isEmpty()) {
+      m.put("cause", c.cause());
+    }
+    return m;
+  }
+
+  /** JSON text written as is (the change log stores states as JSON). */
+  record RawJson(
+      @com.fasterxml.jackson.annotation.JsonRawValue @com.fasterxml.jackson.annotation.JsonValue
+          String json) {}
 }

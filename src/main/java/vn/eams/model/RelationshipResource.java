@@ -56,7 +56,7 @@ public class RelationshipResource {
       @QueryParam("property") String property,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") Integer limit) {
-    requireModel(modelId);
+    queries.requireModel(modelId);
     List<String> types = Requests.csv(type);
     for (String t : types) {
       if (metamodel.relationshipType(t).isEmpty()) {
@@ -166,6 +166,7 @@ public class RelationshipResource {
             body,
             in -> {
               bodyVersion[0] = in.version("version");
+              Requests.sameId(in, id);
               return ConceptInput.relationship(in, base);
             });
     long expected = Versions.expected(ifMatch, bodyVersion[0], id);
@@ -180,16 +181,10 @@ public class RelationshipResource {
   }
 
   private Relationship find(String modelId, String id) {
-    requireModel(modelId);
+    queries.requireModel(modelId);
     return queries
         .relationship(id)
         .filter(r -> r.modelId().equals(modelId))
         .orElseThrow(() -> ProblemException.notFound("relationship", id));
-  }
-
-  private void requireModel(String modelId) {
-    if (!queries.modelExists(modelId)) {
-      throw ProblemException.notFound("model", modelId);
-    }
   }
 }

@@ -33,6 +33,16 @@ final class Requests {
     return value;
   }
 
+  /** A body may repeat the addressed id but not name another one. */
+  static void sameId(JsonInput in, String id) {
+    String bodyId = in.text("id", id);
+    if (!bodyId.equals(id)) {
+      throw ProblemException.badRequest(
+          "The body's id differs from the address.",
+          List.of(Problem.Error.field("id", "id-mismatch", "Leave id out or send '" + id + "'.")));
+    }
+  }
+
   static int limit(Integer requested, EamsConfig config) {
     int max = config.api().maxPageSize();
     if (requested == null) {

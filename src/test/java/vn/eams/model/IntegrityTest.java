@@ -103,13 +103,16 @@ class IntegrityTest {
             .extract();
     List<Integer> seqs = changes.path("items.seq");
     assertThat(seqs).isSorted().doesNotHaveDuplicates();
-    String before = changes.path("items[2].before");
-    String after = changes.path("items[2].after");
-    assertThat(before).contains("\"name\":\"A\"");
-    assertThat(after).contains("\"name\":\"B\"");
+    String before = changes.path("items[2].before.name");
+    String after = changes.path("items[2].after.name");
+    int afterVersion = changes.path("items[2].after.version");
+    assertThat(before).isEqualTo("A");
+    assertThat(after).isEqualTo("B");
+    assertThat(afterVersion).isEqualTo(2);
     int second = seqs.get(1);
     given().get("/api/models/" + m + "/changes?since=" + second).then().body("items", hasSize(2));
     given().get("/api/models/" + m + "/changes?since=-1").then().statusCode(400);
+    given().get("/api/models/nope/changes").then().statusCode(404);
   }
 
   @Test
@@ -136,6 +139,25 @@ class IntegrityTest {
         .statusCode(200)
         .body("cascaded.id", hasItem(cross));
     given().get("/api/models/" + m).then().statusCode(404);
+    // the log of a deleted model stays readable, also once a client has caught up
+    int last =
+        given()
+            .get("/api/models/" + m + "/changes?since=0")
+            .then()
+            .statusCode(200)
+            .body("items.op", hasItem("delete"))
+            .extract()
+            .path("last");
+    given()
+        .get("/api/models/" + m + "/changes?since=" + last)
+        .then()
+        .statusCode(200)
+        .body("items", hasSize(0));
+    given()
+        .get("/api/models/" + other + "/changes?since=0")
+        .then()
+        .statusCode(200)
+        .body("items.findAll { it.op == 'delete' }.targetId", hasItem(cross));
     given().get("/api/models/" + other + "/relationships/" + cross).then().statusCode(404);
     given().get("/api/models/" + other + "/elements/" + b).then().statusCode(200);
   }

@@ -117,4 +117,26 @@ class ProfileApiTest {
         .statusCode(201)
         .body("profile.tierLevel", equalTo(3));
   }
+
+  @Test
+  void create_ChecksElementTypedProperty_AgainstExistingElementAndAllowedTypes() {
+    String m = Api.newModel();
+    String server = Api.element(m, "Node", "Máy chủ ứng dụng");
+    String actor = Api.element(m, "BusinessActor", "Sở TT&TT");
+    Api.post(
+            "/api/models/" + m + "/elements",
+            system(Map.of("securityLevel", 2, "owner", "Sở", "runsOn", server)))
+        .statusCode(201)
+        .body("profile.runsOn", equalTo(server));
+    Api.post(
+            "/api/models/" + m + "/elements",
+            system(Map.of("securityLevel", 2, "owner", "Sở", "runsOn", actor)))
+        .statusCode(422)
+        .body("errors[0].code", equalTo("wrong-element-type"));
+    Api.post(
+            "/api/models/" + m + "/elements",
+            system(Map.of("securityLevel", 2, "owner", "Sở", "runsOn", "ghost")))
+        .statusCode(422)
+        .body("errors[0].code", equalTo("unknown-element"));
+  }
 }

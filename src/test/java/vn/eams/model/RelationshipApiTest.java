@@ -152,6 +152,22 @@ class RelationshipApiTest {
   }
 
   @Test
+  void update_Rejects400_WhenBodyNamesAnotherId() {
+    String m = Api.newModel();
+    String a = Api.element(m, "ApplicationComponent", "A");
+    String b = Api.element(m, "ApplicationComponent", "B");
+    String r = Api.relationship(m, "Flow", a, b);
+    given()
+        .contentType(ContentType.JSON)
+        .header("If-Match", "1")
+        .body(Map.of("id", "other", "name", "x"))
+        .patch("/api/models/" + m + "/relationships/" + r)
+        .then()
+        .statusCode(400)
+        .body("errors[0].code", equalTo("id-mismatch"));
+  }
+
+  @Test
   void create_AllowsCrossModelReference() {
     String national = Api.newModel();
     String province = Api.newModel();

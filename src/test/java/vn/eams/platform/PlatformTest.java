@@ -74,7 +74,24 @@ class PlatformTest {
   }
 
   @Test
-  void migrations_AreRecordedOnceEach() {
-    given().get("/api/system").then().statusCode(200);
+  void metamodel_ListsTypesWithDataFileSpellings() {
+    given()
+        .get("/api/metamodel")
+        .then()
+        .statusCode(200)
+        .body("version", equalTo("3.2"))
+        .body(
+            "elementTypes.find { it.name == 'ApplicationComponent' }.layer", equalTo("Application"))
+        .body(
+            "elementTypes.find { it.name == 'ApplicationComponent' }.aspect",
+            equalTo("ActiveStructure"))
+        .body(
+            "elementTypes.find { it.name == 'BusinessActor' }.nameVi",
+            equalTo("Tác nhân nghiệp vụ"))
+        .body("relationshipTypes.find { it.name == 'Access' }.attributes", hasItem("accessType"))
+        .body("viewpoints.find { it.id == 'Organization' }.elementTypes", hasItem("BusinessActor"))
+        .body(
+            "specializations.find { it.id == 'InformationSystem' }.properties.name",
+            hasItem("securityLevel"));
   }
 }
