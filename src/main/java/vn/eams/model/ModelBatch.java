@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.neo4j.driver.TransactionContext;
 import vn.eams.metamodel.Metamodel;
-import vn.eams.metamodel.PropertyType;
 import vn.eams.platform.Problem;
 import vn.eams.platform.ProblemException;
 
@@ -24,6 +23,7 @@ final class ModelBatch {
   final TransactionContext tx;
   final ModelStore store;
   private final IdRegistry idRegistry;
+  private final ProfileReferences references;
   final ChangeLog changeLog;
   final DiagramCascade diagrams;
   final Metamodel metamodel;
@@ -35,7 +35,7 @@ final class ModelBatch {
   private final boolean single;
   private final boolean validateOnly;
   final Instant now = Instant.now();
-  private final List<Problem.Error> errors = new ArrayList<>();
+  final List<Problem.Error> errors = new ArrayList<>();
   private final List<Problem.Error> conflicts = new ArrayList<>();
   private final List<Problem.Error> missing = new ArrayList<>();
   private Object conflictCurrent;
@@ -68,6 +68,7 @@ final class ModelBatch {
     this.tx = ctx.tx();
     this.store = ctx.store();
     this.idRegistry = ctx.idRegistry();
+    this.references = new ProfileReferences(ctx.metamodel());
     this.changeLog = ctx.changeLog();
     this.diagrams = ctx.diagrams();
     this.metamodel = ctx.metamodel();
@@ -94,7 +95,7 @@ final class ModelBatch {
     for (int i = 0; i < ops.size(); i++) {
       check(i, ops.get(i));
     }
-    cascadeDeletes();
+    new BatchCascade(this).run();
     fail();
     long t3 = System.nanoTime();
     if (validateOnly) {
@@ -158,7 +159,7 @@ final class ModelBatch {
     if (!given.isEmpty()) {
       Set<String> taken = idRegistry.taken(tx, given);
       for (int i = 0; i < ops.size(); i++) {
-        if (taken.contains(ids[i]) && isCreate(ops.get(i))) {
+        if (taken.contains(ids[i]) && ops.get(i).isCreate()) {
           error(
               i,
               Problem.Error.field(
@@ -191,12 +192,12 @@ final class ModelBatch {
           default -> {}
         }
       }
-      elementRefs(op).forEach(ref -> endpoint(ref, batchIds, elementIds, relIds));
+      references.of(op).forEach(ref -> endpoint(ref, batchIds, elementIds, relIds));
       if (op instanceof ModelOperation.CreateRelationship c) {
         endpoint(c.data().sourceId(), batchIds, elementIds, relIds);
         endpoint(c.data().targetId(), batchIds, elementIds, relIds);
       }
-      String folderId = folderRef(op);
+      String folderId = op.folderRef();
       if (!folderId.isEmpty() && !batchIds.contains(folderId)) {
         folderIds.add(folderId);
       }
@@ -229,7 +230,10 @@ final class ModelBatch {
       ElementData d = ConceptRules.normalise(c.data());
       errors(i, rules.element(d, ""));
       checkFolder(i, d.folderId());
-      checkElementRefs(i, d);
+      errors(
+          i,
+          references.check(
+              d, ref -> newElements.containsKey(ref) ? newElements.get(ref) : elements.get(ref)));
       Element e = new Element(ids[i], modelId, coerce(i, d), 1, now, now);
       newElements.put(ids[i], e);
       record(i, "create", ConceptKind.ELEMENT, 1);
@@ -247,7 +251,10 @@ final class ModelBatch {
       ElementData d = ConceptRules.normalise(u.data());
       errors(i, rules.element(d, current.type()));
       checkFolder(i, d.folderId());
-      checkElementRefs(i, d);
+      errors(
+          i,
+          references.check(
+              d, ref -> newElements.containsKey(ref) ? newElements.get(ref) : elements.get(ref)));
       Element e =
           new Element(
               ids[i], modelId, coerce(i, d), current.version() + 1, current.createdAt(), now);
@@ -513,73 +520,6 @@ final class ModelBatch {
         .orElse(d);
   }
 
-  private void cascadeDeletes() {
-    if (deletedElements.isEmpty() && deletedRelationships.isEmpty() && deletedFolders.isEmpty()) {
-      return;
-    }
-    // relationships attached to deleted elements, and to deleted relationships through proxies
-    Set<String> frontierRels = new HashSet<>(deletedRelationships.keySet());
-    Set<String> frontierElements = new HashSet<>(deletedElements);
-    while (!frontierRels.isEmpty() || !frontierElements.isEmpty()) {
-      Map<String, Relationship> attached =
-          store.attachedRelationships(tx, frontierElements, frontierRels);
-      frontierElements = Set.of();
-      frontierRels = new HashSet<>();
-      for (Relationship r : attached.values()) {
-        if (!deletedRelationships.containsKey(r.id())) {
-          deletedRelationships.put(r.id(), r);
-          frontierRels.add(r.id());
-          String cause =
-              deletedElements.contains(r.data().sourceId())
-                  ? r.data().sourceId()
-                  : deletedElements.contains(r.data().targetId())
-                      ? r.data().targetId()
-                      : deletedRelationships.containsKey(r.data().sourceId())
-                          ? r.data().sourceId()
-                          : r.data().targetId();
-          cascaded.add(new ChangeResult.Cascaded("delete", "relationship", r.id(), "", cause));
-          if (updatedRelationships.stream().anyMatch(u -> u.id().equals(r.id()))) {
-            errors.add(
-                Problem.Error.id(
-                    r.id(),
-                    "updated-and-deleted",
-                    "This relationship is updated by the batch but also deleted with its endpoint."));
-          }
-        }
-      }
-    }
-    for (Relationship nr : newRelationships.values()) {
-      if (deletedRelationships.containsKey(nr.data().sourceId())
-          || deletedRelationships.containsKey(nr.data().targetId())) {
-        errors.add(
-            Problem.Error.id(
-                nr.id(),
-                "deleted-endpoint",
-                "An endpoint of this new relationship is deleted by the batch."));
-      }
-    }
-    if (!deletedFolders.isEmpty()) {
-      Set<String> contents = store.folderContents(tx, modelId, deletedFolders);
-      contents.removeAll(deletedElements);
-      contents.removeAll(deletedRelationships.keySet());
-      contents.removeAll(deletedFolders);
-      if (!contents.isEmpty()) {
-        errors.add(
-            Problem.Error.id(
-                String.join(",", deletedFolders),
-                "folder-not-empty",
-                "A deleted folder still holds "
-                    + contents.size()
-                    + " concept(s) or folder(s), e.g. '"
-                    + contents.iterator().next()
-                    + "'. Move or delete them first."));
-      }
-    }
-    DiagramCascade.Removal removal =
-        diagrams.remove(tx, deletedElements, deletedRelationships.keySet(), true);
-    removal.byView().values().forEach(cascaded::addAll);
-  }
-
   private void fail() {
     if (!missing.isEmpty() && errors.isEmpty() && conflicts.isEmpty() && single) {
       throw new ProblemException(
@@ -602,64 +542,6 @@ final class ModelBatch {
               + " found; nothing was changed. Fix them and send the request again.",
           all);
     }
-  }
-
-  /** Ids named by the element-typed profile properties of an element operation. */
-  private List<String> elementRefs(ModelOperation op) {
-    ElementData d =
-        op instanceof ModelOperation.CreateElement c
-            ? c.data()
-            : op instanceof ModelOperation.UpdateElement u ? u.data() : null;
-    if (d == null || d.specialization().isBlank()) {
-      return List.of();
-    }
-    return metamodel.specialization(d.specialization().strip()).stream()
-        .flatMap(s -> s.properties().stream())
-        .filter(
-            p -> p.type() == PropertyType.ELEMENT && d.profile().get(p.name()) instanceof String)
-        .map(p -> ((String) d.profile().get(p.name())).strip())
-        .toList();
-  }
-
-  /** An element-typed profile property must name an existing element of an allowed type. */
-  private void checkElementRefs(int i, ElementData d) {
-    if (d.specialization().isEmpty()) {
-      return;
-    }
-    metamodel.specialization(d.specialization()).stream()
-        .flatMap(s -> s.properties().stream())
-        .filter(
-            p -> p.type() == PropertyType.ELEMENT && d.profile().get(p.name()) instanceof String)
-        .forEach(
-            p -> {
-              String ref = ((String) d.profile().get(p.name())).strip();
-              Element target =
-                  newElements.containsKey(ref) ? newElements.get(ref) : elements.get(ref);
-              Set<String> allowed = p.constraint().elementTypes();
-              if (target == null) {
-                error(
-                    i,
-                    Problem.Error.field(
-                        "profile." + p.name(),
-                        "unknown-element",
-                        "No element '" + ref + "' exists; give the id of an existing element."));
-              } else if (!allowed.isEmpty() && !allowed.contains(target.type())) {
-                error(
-                    i,
-                    Problem.Error.field(
-                        "profile." + p.name(),
-                        "wrong-element-type",
-                        "'"
-                            + ref
-                            + "' is a "
-                            + target.type()
-                            + "; "
-                            + p.name()
-                            + " must name one of: "
-                            + String.join(", ", allowed.stream().sorted().toList())
-                            + "."));
-              }
-            });
   }
 
   /** True when making {@code parent} the parent of {@code folder} closes a loop. */
@@ -709,31 +591,6 @@ final class ModelBatch {
       return ConceptJson.relationship(r);
     }
     return current instanceof Folder f ? ConceptJson.folder(f) : null;
-  }
-
-  private static boolean isCreate(ModelOperation op) {
-    return op instanceof ModelOperation.CreateElement
-        || op instanceof ModelOperation.CreateRelationship
-        || op instanceof ModelOperation.CreateFolder;
-  }
-
-  private static String folderRef(ModelOperation op) {
-    if (op instanceof ModelOperation.CreateElement c) {
-      return c.data().folderId();
-    }
-    if (op instanceof ModelOperation.UpdateElement u) {
-      return u.data().folderId();
-    }
-    if (op instanceof ModelOperation.CreateRelationship c) {
-      return c.data().folderId();
-    }
-    if (op instanceof ModelOperation.UpdateRelationship u) {
-      return u.data().folderId();
-    }
-    if (op instanceof ModelOperation.CreateFolder c) {
-      return c.data().parentId();
-    }
-    return op instanceof ModelOperation.UpdateFolder u ? u.data().parentId() : "";
   }
 
   private static String modelOf(Object o) {

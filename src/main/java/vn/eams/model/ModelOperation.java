@@ -28,4 +28,31 @@ public sealed interface ModelOperation {
 
   /** The id this operation addresses (may be empty for a create). */
   String id();
+
+  /** True for the creates. */
+  default boolean isCreate() {
+    return this instanceof CreateElement
+        || this instanceof CreateRelationship
+        || this instanceof CreateFolder;
+  }
+
+  /** The folder this operation files its concept in (the parent, for a folder), or "". */
+  default String folderRef() {
+    if (this instanceof CreateElement c) {
+      return c.data().folderId();
+    }
+    if (this instanceof UpdateElement u) {
+      return u.data().folderId();
+    }
+    if (this instanceof CreateRelationship c) {
+      return c.data().folderId();
+    }
+    if (this instanceof UpdateRelationship u) {
+      return u.data().folderId();
+    }
+    if (this instanceof CreateFolder c) {
+      return c.data().parentId();
+    }
+    return this instanceof UpdateFolder u ? u.data().parentId() : "";
+  }
 }
