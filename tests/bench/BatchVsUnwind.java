@@ -22,6 +22,9 @@
  *   --csv FILE        also write every timing as CSV
  *   --app-pid PID     the app's process id: each timing then also reports the CPU time other processes
  *                     used meanwhile ("foreign cpu", machine total minus app minus this client; Linux)
+ *   --warmup N        after the small warm-up, N more rounds of the full-size batch and UNWIND,
+ *                     not counted (default 0): for steady-state figures, once the JIT has compiled
+ *                     the request path
  *   --only LIST       single-request measurements to run (default batch,unwind,unwind+log,validate;
  *                     unwind+log needs batch)
  *   --quiet-max-busy P before each timing, wait (at most 180 s) until the machine is less than P % busy
@@ -105,6 +108,7 @@ public class BatchVsUnwind {
   static long appPid = -1;
   static int quietMaxBusy = -1;
   static List<String> only = List.of("batch", "unwind", "unwind+log", "validate");
+  static int fullWarmups = 0;
 
   static HttpClient http;
   static Driver driver;
@@ -153,6 +157,15 @@ public class BatchVsUnwind {
         unwind(wu, "x" + w + tag + "_", List.of(warm), elements, relationships, null);
       }
       System.out.printf(Locale.ROOT, "# warm-up done: 3 x (batch of %d ops + UNWIND of the same)%n", warm.size());
+      for (int w = 0; w < fullWarmups; w++) {
+        String wm = tag + "-fwarm" + w;
+        createModel(wm);
+        double b = postBatch(wm, "fw" + w + tag + "_", ops, elements, relationships, false);
+        String wu = tag + "-fwarmu" + w;
+        createModel(wu);
+        double u = unwind(wu, "fx" + w + tag + "_", List.of(ops), elements, relationships, null);
+        System.out.printf(Locale.ROOT, "# full-size warm-up %d (not counted): batch %.1f ms, UNWIND %.1f ms%n", w + 1, b, u);
+      }
     }
 
     List<Map<String, Object>> changeTemplate = null;
@@ -656,6 +669,7 @@ public class BatchVsUnwind {
         case "--tag" -> tag = args[++i];
         case "--skip-chunked" -> chunked = false;
         case "--csv" -> csv = Path.of(args[++i]);
+        case "--warmup" -> fullWarmups = Integer.parseInt(args[++i]);
         case "--only" -> only = List.of(args[++i].split(","));
         case "--app-pid" -> appPid = Long.parseLong(args[++i]);
         case "--quiet-max-busy" -> quietMaxBusy = Integer.parseInt(args[++i]);

@@ -18,6 +18,14 @@ public interface EamsConfig {
   /** Limits applied to API requests. */
   Api api();
 
+  /**
+   * The class-data training run of the build ({@code eams.training-run=true}): after start-up the
+   * application sends itself a few representative requests and exits, so that the JVM can write
+   * the class-data archive that speeds up later starts (docs/operations/configuration.md).
+   */
+  @WithDefault("false")
+  boolean trainingRun();
+
   /** Graph store settings. */
   interface Neo4j {
     /**
