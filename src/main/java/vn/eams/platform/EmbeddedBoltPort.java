@@ -1,5 +1,6 @@
 package vn.eams.platform;
 
+import io.quarkus.runtime.annotations.StaticInitSafe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,14 +14,17 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * start.
  *
  * <p>The Neo4j driver reads its URI before startup observers run, so the port of the embedded DBMS
- * must be known when configuration is built. The ordinal is low: a port set in
- * application.properties, the environment or a system property wins.
+ * must be known when configuration is built. The port is chosen once per JVM, so that the
+ * configuration built at static init (when the DBMS start begins) and at runtime init agree. The
+ * ordinal is low: a port set in application.properties, the environment or a system property wins.
  */
+@StaticInitSafe
 public final class EmbeddedBoltPort implements ConfigSource {
 
   static final String KEY = "eams.neo4j.embedded.bolt-port";
 
-  private volatile String port;
+  /** One port per JVM: the configuration is built more than once (static and runtime init). */
+  private static volatile String port;
 
   @Override
   public Set<String> getPropertyNames() {
@@ -39,7 +43,7 @@ public final class EmbeddedBoltPort implements ConfigSource {
     }
     String p = port;
     if (p == null) {
-      synchronized (this) {
+      synchronized (EmbeddedBoltPort.class) {
         if (port == null) {
           port = Integer.toString(freeLoopbackPort());
         }

@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -27,11 +30,50 @@ import org.neo4j.io.ByteUnit;
  *
  * <p>Only the DBMS is started here; every query goes through the Neo4j Java Driver over Bolt on the
  * loopback interface, exactly as with an external server or cluster.
+ *
+ * <p>The DBMS takes seconds to start, so {@link GraphStartup} begins it on its own thread as soon
+ * as the application context exists ({@link #startEarly}), while Hibernate ORM and Flyway start.
+ * {@link #start} then adopts that DBMS if it was started with the settings of the running
+ * configuration, and otherwise shuts it down and starts the right one.
  */
 @Singleton
 public class EmbeddedNeo4j {
 
   private static final Logger LOG = Logger.getLogger(EmbeddedNeo4j.class);
+
+  /** The settings a DBMS was started with. */
+  record Settings(Path home, int boltPort, String pageCache, boolean cleanStart, String database) {
+
+    static Settings of(EamsConfig config) {
+      EamsConfig.Embedded e = config.neo4j().embedded();
+      return new Settings(
+          Path.of(e.directory()).toAbsolutePath().normalize(),
+          e.boltPort(),
+          e.pageCache(),
+          e.cleanStart(),
+          config.neo4j().database());
+    }
+
+    /** The same settings read from a plain configuration (before the mappings exist). */
+    static Settings of(Config config) {
+      return new Settings(
+          Path.of(
+                  config
+                      .getOptionalValue("eams.neo4j.embedded.directory", String.class)
+                      .orElse("data/neo4j"))
+              .toAbsolutePath()
+              .normalize(),
+          config.getValue(EmbeddedBoltPort.KEY, Integer.class),
+          config.getOptionalValue("eams.neo4j.embedded.page-cache", String.class).orElse("128m"),
+          config.getOptionalValue("eams.neo4j.embedded.clean-start", Boolean.class).orElse(false),
+          config.getOptionalValue("eams.neo4j.database", String.class).orElse("neo4j"));
+    }
+  }
+
+  /** A DBMS being started ahead of the application, with the settings it was started with. */
+  private record Early(Settings settings, CompletableFuture<DatabaseManagementService> dbms) {}
+
+  private static volatile Early early;
 
   private final EamsConfig config;
   private final String driverUri;
@@ -57,22 +99,86 @@ public class EmbeddedNeo4j {
     return driverUri;
   }
 
+  /** Begins starting a DBMS on its own thread; {@link #start} adopts or discards it. */
+  static synchronized void startEarly(Settings settings) {
+    if (early != null) {
+      return;
+    }
+    CompletableFuture<DatabaseManagementService> f = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                f.complete(build(settings));
+              } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+              }
+            },
+            "eams-neo4j-start");
+    t.setDaemon(true);
+    t.start();
+    early = new Early(settings, f);
+  }
+
   void onStop(@Observes ShutdownEvent event) {
     stop();
   }
 
+  /** Starts the DBMS of the running configuration (adopting an early start when it matches). */
   synchronized void start() {
     if (dbms != null) {
       return;
     }
-    EamsConfig.Embedded settings = config.neo4j().embedded();
-    Path home = Path.of(settings.directory()).toAbsolutePath().normalize();
+    Settings settings = Settings.of(config);
+    DatabaseManagementService adopted = takeEarly(settings);
+    dbms = adopted != null ? adopted : build(settings);
+  }
+
+  /** Shuts down a DBMS started ahead of the application that turned out not to be needed. */
+  static void discardEarly() {
+    takeEarlyAndShutDown();
+  }
+
+  synchronized void stop() {
+    if (dbms != null) {
+      dbms.shutdown();
+      dbms = null;
+    }
+    takeEarlyAndShutDown();
+  }
+
+  private static synchronized DatabaseManagementService takeEarly(Settings settings) {
+    Early e = early;
+    early = null;
+    if (e == null) {
+      return null;
+    }
+    try {
+      DatabaseManagementService started = e.dbms().join();
+      if (e.settings().equals(settings)) {
+        return started;
+      }
+      started.shutdown();
+    } catch (CompletionException ex) {
+      LOG.debugf(ex, "The early start of Neo4j failed; starting it now");
+    }
+    return null;
+  }
+
+  private static void takeEarlyAndShutDown() {
+    DatabaseManagementService d = takeEarly(null);
+    if (d != null) {
+      d.shutdown();
+    }
+  }
+
+  private static DatabaseManagementService build(Settings settings) {
     if (settings.cleanStart()) {
-      deleteRecursively(home);
+      deleteRecursively(settings.home());
     }
     long started = System.nanoTime();
-    dbms =
-        new DatabaseManagementServiceBuilder(home)
+    DatabaseManagementService service =
+        new DatabaseManagementServiceBuilder(settings.home())
             .setConfig(BoltConnector.enabled, true)
             .setConfig(
                 BoltConnector.listen_address, new SocketAddress("127.0.0.1", settings.boltPort()))
@@ -90,17 +196,11 @@ public class EmbeddedNeo4j {
             .setConfig(
                 BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(500))
             .build();
-    dbms.database(config.neo4j().database());
+    service.database(settings.database());
     LOG.infof(
-        "Embedded Neo4j started in %d ms: store %s, Bolt %s",
-        (System.nanoTime() - started) / 1_000_000, home, embeddedUri());
-  }
-
-  synchronized void stop() {
-    if (dbms != null) {
-      dbms.shutdown();
-      dbms = null;
-    }
+        "Embedded Neo4j started in %d ms: store %s, Bolt bolt://127.0.0.1:%d",
+        (System.nanoTime() - started) / 1_000_000, settings.home(), settings.boltPort());
+    return service;
   }
 
   private static void deleteRecursively(Path dir) {

@@ -2,17 +2,20 @@ package vn.eams.platform;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
  * Brings the graph store up before the application serves: starts the embedded DBMS (unless an
  * external server is configured) and applies the Cypher migrations. A failure stops the start.
  *
- * <p>This runs in the first startup observer rather than earlier because the application's
- * configuration mapping (and with it the embedded settings) exists only from runtime init on; the
- * driver connects lazily, so the DBMS only has to be up before the first session.
+ * <p>The driver connects lazily, so the DBMS only has to be up before the first session; its start
+ * is begun early (see {@link #begin}) and awaited here.
  */
 @Singleton
 public class GraphStartup {
@@ -27,10 +30,27 @@ public class GraphStartup {
     this.migrations = migrations;
   }
 
+  /**
+   * Begins the embedded DBMS start as soon as the application context exists, before Hibernate ORM
+   * and Flyway. This runs before the configuration mappings exist, so it reads the plain
+   * configuration; {@link #start} checks the result against the mapped settings.
+   */
+  static void begin(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    Config config = ConfigProvider.getConfig();
+    if (config.getOptionalValue("eams.neo4j.uri", String.class).isEmpty()) {
+      try {
+        EmbeddedNeo4j.startEarly(EmbeddedNeo4j.Settings.of(config));
+      } catch (RuntimeException e) {
+        LOG.debugf(e, "Embedded Neo4j not started early; it starts with the application");
+      }
+    }
+  }
+
   void start(@Observes @Priority(1) StartupEvent event) {
     if (embedded.isEmbedded()) {
       embedded.start();
     } else {
+      EmbeddedNeo4j.discardEarly();
       LOG.infof(
           "Using the external Neo4j server at %s (embedded DBMS not started)",
           embedded.driverUri());
