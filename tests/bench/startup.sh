@@ -43,7 +43,11 @@ JSA=$WORK_DIR/eams-appcds.jsa
 trap 'stop_app' EXIT INT TERM
 
 # Option sets a user could put on the run command line (name|options).
+# "readme" is the README's run command: the class-data archive that the build's training run
+# wrote into the application folder (valid only where the build put it: run it with
+# APP_DIR=$PWD/target/quarkus-app, not on a copy) and the serial collector.
 VARIANTS=(
+  "readme|-XX:SharedArchiveFile=$APP_DIR/eams.jsa -XX:+UseSerialGC"
   "default|"
   "tiered1|-XX:TieredStopAtLevel=1"
   "serialgc|-XX:+UseSerialGC"
@@ -138,7 +142,7 @@ if [ "$MATRIX" = 1 ]; then
     if [ -z "$ONLY" ] || [[ ",$ONLY," == *",$name,"* ]]; then selected+=("$v"); fi
   done
   for v in "${selected[@]}"; do
-    if [[ "$v" == *SharedArchiveFile* ]]; then train_appcds; break; fi
+    if [[ "$v" == *"SharedArchiveFile=$JSA"* ]]; then train_appcds; break; fi
   done
   for v in "${selected[@]}"; do echo "# option set ${v%%|*}: ${v#*|}"; done
   for run in $(seq 1 "$RUNS"); do
