@@ -392,6 +392,7 @@ public class BatchVsUnwind {
           m.put("name", e.name);
           m.put("nameKey", foldKey(e.name));
           m.put("searchKey", foldKey(e.name + "\n"));
+          m.put("textKey", foldKey(e.name + "\n\n\n\n"));
           m.put("version", 1L);
           m.put("createdAt", now);
           m.put("updatedAt", now);

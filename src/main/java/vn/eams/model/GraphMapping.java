@@ -29,6 +29,7 @@ final class GraphMapping {
     m.put("name", d.name());
     m.put("nameKey", Text.foldKey(d.name()));
     m.put("searchKey", Text.foldKey(d.name() + "\n" + d.nameEn()));
+    m.put("textKey", textKey(d));
     putText(m, "nameEn", d.nameEn());
     putText(m, "documentation", d.documentation());
     putText(m, "documentationEn", d.documentationEn());
@@ -45,6 +46,21 @@ final class GraphMapping {
                     v instanceof java.math.BigDecimal b ? (Object) b.doubleValue() : v));
     putMeta(m, e.version(), e.createdAt(), e.updatedAt());
     return m;
+  }
+
+  /**
+   * The full-text key of an element: names, documentation and every property value, folded like
+   * {@link Text#foldKey} (what the search pages look in).
+   */
+  static String textKey(ElementData d) {
+    StringBuilder b = new StringBuilder();
+    b.append(d.name()).append('\n').append(d.nameEn()).append('\n');
+    b.append(d.documentation()).append('\n').append(d.documentationEn()).append('\n');
+    for (Property p : d.properties()) {
+      b.append(p.value()).append('\n');
+    }
+    d.profile().values().forEach(v -> b.append(v).append('\n'));
+    return Text.foldKey(b.toString());
   }
 
   static Element element(Map<String, Object> m) {

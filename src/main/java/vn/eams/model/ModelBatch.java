@@ -24,6 +24,7 @@ final class ModelBatch {
   final ModelStore store;
   private final IdRegistry idRegistry;
   private final ProfileReferences references;
+  private final List<Map.Entry<Integer, ElementData>> referenceChecks = new ArrayList<>();
   final ChangeLog changeLog;
   final DiagramCascade diagrams;
   final Metamodel metamodel;
@@ -94,6 +95,14 @@ final class ModelBatch {
     long t2 = System.nanoTime();
     for (int i = 0; i < ops.size(); i++) {
       check(i, ops.get(i));
+    }
+    // typed element references may name an element created later in the same batch
+    for (Map.Entry<Integer, ElementData> rc : referenceChecks) {
+      errors(
+          rc.getKey(),
+          references.check(
+              rc.getValue(),
+              ref -> newElements.containsKey(ref) ? newElements.get(ref) : elements.get(ref)));
     }
     new BatchCascade(this).run();
     fail();
@@ -230,10 +239,7 @@ final class ModelBatch {
       ElementData d = ConceptRules.normalise(c.data());
       errors(i, rules.element(d, ""));
       checkFolder(i, d.folderId());
-      errors(
-          i,
-          references.check(
-              d, ref -> newElements.containsKey(ref) ? newElements.get(ref) : elements.get(ref)));
+      referenceChecks.add(Map.entry(i, d));
       Element e = new Element(ids[i], modelId, coerce(i, d), 1, now, now);
       newElements.put(ids[i], e);
       record(i, "create", ConceptKind.ELEMENT, 1);
@@ -251,10 +257,7 @@ final class ModelBatch {
       ElementData d = ConceptRules.normalise(u.data());
       errors(i, rules.element(d, current.type()));
       checkFolder(i, d.folderId());
-      errors(
-          i,
-          references.check(
-              d, ref -> newElements.containsKey(ref) ? newElements.get(ref) : elements.get(ref)));
+      referenceChecks.add(Map.entry(i, d));
       Element e =
           new Element(
               ids[i], modelId, coerce(i, d), current.version() + 1, current.createdAt(), now);

@@ -32,6 +32,7 @@ public class ModelService {
   private final ObjectMapper json;
   private final ModelQueries queries;
   private final IdRegistry idRegistry;
+  private final ViewStore viewStore;
 
   ModelService(
       Graph graph,
@@ -41,8 +42,10 @@ public class ModelService {
       Metamodel metamodel,
       ObjectMapper json,
       ModelQueries queries,
-      IdRegistry idRegistry) {
+      IdRegistry idRegistry,
+      ViewStore viewStore) {
     this.idRegistry = idRegistry;
+    this.viewStore = viewStore;
     this.queries = queries;
     this.graph = graph;
     this.store = store;
@@ -84,43 +87,78 @@ public class ModelService {
     if (!errors.isEmpty()) {
       throw ProblemException.invalid("The model cannot be created; nothing was changed.", errors);
     }
+    return graph.write(tx -> createModelIn(tx, modelId, d, actor));
+  }
+
+  /**
+   * Creates a model together with its content in one transaction, all or nothing: a model package
+   * or an import either lands whole or leaves nothing behind.
+   */
+  public ChangeResult createModelWith(
+      String id,
+      ModelData data,
+      List<ModelOperation> operations,
+      List<ViewDefinition> views,
+      String actor) {
+    String modelId = id == null || id.isBlank() ? Text.newId() : id.strip();
+    ModelData d = normalise(data);
+    List<Problem.Error> errors = modelRules(modelId, d);
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid("The model cannot be created; nothing was changed.", errors);
+    }
     return graph.write(
         tx -> {
-          long seq = store.lockSequence(tx);
-          if (!idRegistry.taken(tx, List.of(modelId)).isEmpty()) {
-            throw ProblemException.invalid(
-                "The id is taken.",
-                List.of(
-                    Problem.Error.field(
-                        "id",
-                        "id-taken",
-                        "The id '"
-                            + modelId
-                            + "' is already used; choose another or leave it out.")));
+          createModelIn(tx, modelId, d, actor);
+          ChangeResult content =
+              new ModelBatch(this.ctx(tx), modelId, operations, actor, false, false).run();
+          if (views.isEmpty()) {
+            return content;
           }
-          Instant now = Instant.now();
-          tx.run(
-                  "CREATE (m:Model) SET m = $p",
-                  Map.of("p", GraphMapping.modelProps(modelId, d, 1, now, now)))
-              .consume();
-          ModelInfo created = new ModelInfo(modelId, d, 1, now, now, 0, 0);
-          store.setSequence(tx, seq + 1);
-          changeLog.write(
-              tx,
-              List.of(
-                  new Change(
-                      seq + 1,
-                      now,
-                      actor,
-                      "create",
-                      "model",
-                      modelId,
-                      modelId,
-                      "",
-                      toJson(ConceptJson.model(created)),
-                      "")));
-          return created;
+          List<Change> changes = new ArrayList<>();
+          long last =
+              viewStore.create(
+                  tx, modelId, views, actor, Instant.now(), store.lockSequence(tx), changes);
+          store.setSequence(tx, last);
+          changeLog.write(tx, changes);
+          return new ChangeResult(
+              last, content.applied(), content.cascaded(), content.validateOnly());
         });
+  }
+
+  private ModelInfo createModelIn(
+      TransactionContext tx, String modelId, ModelData d, String actor) {
+    long seq = store.lockSequence(tx);
+    if (!idRegistry.taken(tx, List.of(modelId)).isEmpty()) {
+      throw ProblemException.invalid(
+          "The id is taken.",
+          List.of(
+              Problem.Error.field(
+                  "id",
+                  "id-taken",
+                  "The id '" + modelId + "' is already used; choose another or leave it out.")));
+    }
+    Instant now = Instant.now();
+    tx.run(
+            "CREATE (m:Model) SET m = $p",
+            Map.of("p", GraphMapping.modelProps(modelId, d, 1, now, now)))
+        .consume();
+    ModelInfo created = new ModelInfo(modelId, d, 1, now, now, 0, 0);
+    store.setSequence(tx, seq + 1);
+    changeLog.write(
+        tx,
+        List.of(
+            new Change(
+                seq + 1,
+                now,
+                actor,
+                "create",
+                "model",
+                modelId,
+                modelId,
+                "",
+                toJson(ConceptJson.model(created)),
+                "")));
+    return created;
   }
 
   /** Replaces a model's name, documentation and properties if it is still at the version. */

@@ -18,10 +18,13 @@ public interface EamsConfig {
   /** Limits applied to API requests. */
   Api api();
 
+  /** The model loaded into an empty repository at the first start. */
+  ShippedModel shippedModel();
+
   /**
    * The class-data training run of the build ({@code eams.training-run=true}): after start-up the
-   * application sends itself a few representative requests and exits, so that the JVM can write
-   * the class-data archive that speeds up later starts (docs/operations/configuration.md).
+   * application sends itself a few representative requests and exits, so that the JVM can write the
+   * class-data archive that speeds up later starts (docs/operations/configuration.md).
    */
   @WithDefault("false")
   boolean trainingRun();
@@ -75,5 +78,20 @@ public interface EamsConfig {
     /** Largest number of operations in one batch request. */
     @WithDefault("100000")
     int maxBatchOperations();
+  }
+
+  /** The shipped model (model/README.md). */
+  interface ShippedModel {
+    /** Load it into an empty repository at start. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Classpath folder of the model package. */
+    @WithDefault("model/tra-vinh-v1.0")
+    String path();
+
+    /** Classpath folder of its views. */
+    @WithDefault("views/tra-vinh-v1.0")
+    String viewsPath();
   }
 }

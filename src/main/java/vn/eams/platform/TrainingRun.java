@@ -21,8 +21,8 @@ import org.jboss.logging.Logger;
 /**
  * The class-data training run of the build.
  *
- * <p>With {@code eams.training-run=true} the application, once started, sends itself the requests
- * a user's first minutes send (model list, metamodel, a batch, reads, an update, the change log, a
+ * <p>With {@code eams.training-run=true} the application, once started, sends itself the requests a
+ * user's first minutes send (model list, metamodel, a batch, reads, an update, the change log, a
  * delete) and then exits. The build runs it under {@code -XX:ArchiveClassesAtExit} so that the JVM
  * writes an archive of every class loaded and linked on that path; later starts map the archive
  * instead of loading, verifying and linking those classes again (docs/performance.md). The run uses
@@ -130,7 +130,12 @@ public class TrainingRun {
   }
 
   private static String send(
-      HttpClient http, List<String> failures, String method, String url, String body, String ifMatch)
+      HttpClient http,
+      List<String> failures,
+      String method,
+      String url,
+      String body,
+      String ifMatch)
       throws IOException, InterruptedException {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(url))

@@ -232,11 +232,24 @@ class ShippedMetamodelTest {
   }
 
   @Test
-  void specializations_AreEmpty_WhenNoProfileIsLoaded() {
-    assertThat(metamodel.profiles()).isEmpty();
-    assertThat(metamodel.specializations()).isEmpty();
-    assertThat(metamodel.specializationsFor("ApplicationComponent")).isEmpty();
+  void vnEgovProfile_IsShipped_WithItsSpecializationsOnTheirArchiMateTypes() {
+    assertThat(metamodel.profiles()).extracting(p -> p.id()).containsExactly("vn-egov");
+    assertThat(metamodel.specializations()).hasSize(25);
+    assertThat(metamodel.specialization("Agency").orElseThrow().elementType())
+        .isEqualTo("BusinessActor");
+    assertThat(metamodel.specialization("Application").orElseThrow().elementType())
+        .isEqualTo("ApplicationComponent");
+    assertThat(metamodel.specialization("Database").orElseThrow().elementType())
+        .isEqualTo("DataObject");
+    assertThat(metamodel.specializationsFor("ApplicationComponent"))
+        .extracting(s -> s.id())
+        .containsExactlyInAnyOrder("Application", "Platform");
+    // the test fixture profile is not shipped
     assertThat(metamodel.specialization("InformationSystem")).isEmpty();
+    var level = metamodel.specialization("Application").orElseThrow().property("securityLevel");
+    assertThat(level).isPresent();
+    assertThat(level.get().validate(6L)).isNotEmpty();
+    assertThat(level.get().validate(3L)).isEmpty();
   }
 
   @Test

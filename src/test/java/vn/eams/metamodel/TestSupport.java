@@ -17,7 +17,10 @@ final class TestSupport {
           "archimate-3.2/elements.tsv",
           "archimate-3.2/relationship-types.tsv",
           "archimate-3.2/relationship-table.tsv",
-          "archimate-3.2/viewpoints.tsv");
+          "archimate-3.2/viewpoints.tsv",
+          "profiles/vn-egov/profile.tsv",
+          "profiles/vn-egov/specializations.tsv",
+          "profiles/vn-egov/properties.tsv");
 
   static final List<String> PROFILE_FILES =
       List.of("profile.tsv", "specializations.tsv", "properties.tsv");
