@@ -54,7 +54,7 @@ public class ModelLoader {
     if (!shipped.enabled()) {
       return;
     }
-    if (!queries.models().isEmpty()) {
+    if (queries.anyModel()) {
       LOG.debugf("The repository holds models; the shipped model is not loaded");
       return;
     }

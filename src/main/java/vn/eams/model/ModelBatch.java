@@ -470,6 +470,7 @@ final class ModelBatch {
               "No element or relationship '" + id + "' exists. Create it first or fix the id."));
       return "";
     }
+
     if (deletedElements.contains(id) || deletedRelationships.containsKey(id)) {
       error(
           i,

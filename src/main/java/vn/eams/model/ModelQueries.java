@@ -89,24 +89,31 @@ public class ModelQueries {
         .map(m -> counted(tx, m));
   }
 
+  /**
+   * The model with its element and relationship counts. The relationships are counted through the
+   * per-type model indexes in one query (one plan instead of one per type); a relationship may end
+   * in another model, so counting by the elements' degrees would be wrong.
+   */
   private ModelInfo counted(TransactionContext tx, Map<String, Object> m) {
     String id = (String) m.get("id");
-    long elements =
-        tx.run("MATCH (e:Element {modelId: $m}) RETURN count(e) AS c", Map.of("m", id))
-            .single()
-            .get("c")
-            .asLong();
-    long rels = 0;
-    for (String t : store.relationshipTypes()) {
-      rels +=
-          tx.run(
-                  "MATCH ()-[x:" + t + "]->() WHERE x.modelId = $m RETURN count(x) AS c",
-                  Map.of("m", id))
-              .single()
-              .get("c")
-              .asLong();
-    }
-    return GraphMapping.model(m, elements, rels);
+    String union =
+        store.relationshipTypes().stream()
+            .map(t -> "MATCH ()-[x:" + t + "]->() WHERE x.modelId = $m RETURN count(x) AS c")
+            .collect(Collectors.joining(" UNION ALL "));
+    org.neo4j.driver.Record r =
+        tx.run(
+                "CALL { MATCH (e:Element {modelId: $m}) RETURN count(e) AS elements }"
+                    + " CALL { "
+                    + union
+                    + " } RETURN elements, sum(c) AS rels",
+                Map.of("m", id))
+            .single();
+    return GraphMapping.model(m, r.get("elements").asLong(), r.get("rels").asLong());
+  }
+
+  /** True when the repository holds at least one model. */
+  public boolean anyModel() {
+    return graph.read(tx -> tx.run("MATCH (m:Model) RETURN m.id LIMIT 1").hasNext());
   }
 
   public Optional<Element> element(String id) {

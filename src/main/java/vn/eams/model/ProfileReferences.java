@@ -49,7 +49,9 @@ final class ProfileReferences {
             Problem.Error.field(
                 field,
                 "unknown-element",
-                "No element '" + ref + "' exists; give the id of an existing element."));
+                "No element '"
+                    + ref
+                    + "' exists in this model; give the id of one of its elements."));
       } else if (!allowed.isEmpty() && !allowed.contains(target.type())) {
         errors.add(
             Problem.Error.field(

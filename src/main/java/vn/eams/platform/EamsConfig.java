@@ -29,6 +29,9 @@ public interface EamsConfig {
   @WithDefault("false")
   boolean trainingRun();
 
+  /** The training run's class-loading log ({@code -Xlog:class+load}), to link what it names. */
+  Optional<String> trainingClassLog();
+
   /** Graph store settings. */
   interface Neo4j {
     /**

@@ -56,6 +56,7 @@ public class TrainingRun {
     int status = 0;
     try {
       exercise();
+      linkLoadedClasses(config.trainingClassLog().orElse(""));
       LOG.info("Training run finished; exiting so that the JVM writes its class-data archive");
     } catch (Exception e) {
       LOG.error("Training run failed", e);
@@ -111,6 +112,36 @@ public class TrainingRun {
     if (!failures.isEmpty()) {
       throw new IOException("Training requests failed: " + failures);
     }
+  }
+
+  /**
+   * Links every application class the run loaded but never linked. The JDK 17 archive keeps only
+   * linked classes, and a start loads thousands of classes it never links (Hibernate ORM's and the
+   * Cypher parser's, for example), each parsed from its jar again at every start. The class-loading
+   * log the build asks the JVM for ({@code -Xlog:class+load}, path in {@code
+   * eams.training-class-log}) names them; reflection links a class without initialising it.
+   */
+  private static void linkLoadedClasses(String log) throws IOException {
+    if (log.isEmpty()) {
+      return;
+    }
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    int linked = 0;
+    for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(log))) {
+      int start = line.indexOf("] ");
+      int end = line.indexOf(" source: file:");
+      if (start < 0 || end < start) {
+        continue;
+      }
+      String name = line.substring(start + 2, end).strip();
+      try {
+        Class.forName(name, false, loader).getDeclaredMethods();
+        linked++;
+      } catch (Throwable e) { // NOPMD: a class that cannot be linked is simply not archived
+        LOG.debugf("Not linked for the archive: %s (%s)", name, e);
+      }
+    }
+    LOG.infof("Linked %d loaded classes for the class-data archive", linked);
   }
 
   private static void waitUntilServing(HttpClient http, String base) throws InterruptedException {

@@ -139,4 +139,33 @@ class ProfileApiTest {
         .statusCode(422)
         .body("errors[0].code", equalTo("unknown-element"));
   }
+
+  @Test
+  void elementTypedProperty_MayNameAnElementCreatedLaterInTheSameBatch() {
+    String m = Api.newModel();
+    Api.post(
+            "/api/models/" + m + "/batch",
+            Map.of(
+                "operations",
+                java.util.List.of(
+                    Map.of(
+                        "op",
+                        "create",
+                        "kind",
+                        "element",
+                        "id",
+                        m + "-app",
+                        "data",
+                        system(Map.of("securityLevel", 2, "owner", "Sở", "runsOn", m + "-srv"))),
+                    Map.of(
+                        "op",
+                        "create",
+                        "kind",
+                        "element",
+                        "id",
+                        m + "-srv",
+                        "data",
+                        Map.of("type", "Node", "name", "Máy chủ")))))
+        .statusCode(200);
+  }
 }
