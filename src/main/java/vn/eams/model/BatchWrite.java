@@ -140,6 +140,7 @@ final class BatchWrite {
     }
     store.updateFolders(tx, updatedFolders);
     next = writeDeletes(next);
+    store.adjustCounts(tx, countDeltas());
     store.setSequence(tx, next);
     changeLog.write(tx, changes);
     return next;
@@ -223,6 +224,18 @@ final class BatchWrite {
     }
     store.deleteFolders(tx, deletedFolders);
     return next;
+  }
+
+  /** Per model: elements and relationships created minus deleted by this batch. */
+  private Map<String, long[]> countDeltas() {
+    Map<String, long[]> d = new HashMap<>();
+    long[] own = d.computeIfAbsent(modelId, k -> new long[2]);
+    own[0] += newElements.size() - deletedElements.size();
+    own[1] += newRelationships.size();
+    for (Relationship r : deletedRelationships.values()) {
+      d.computeIfAbsent(r.modelId(), k -> new long[2])[1]--;
+    }
+    return d;
   }
 
   private String cascadeCause(String relId) {

@@ -90,25 +90,15 @@ public class ModelQueries {
   }
 
   /**
-   * The model with its element and relationship counts. The relationships are counted through the
-   * per-type model indexes in one query (one plan instead of one per type); a relationship may end
-   * in another model, so counting by the elements' degrees would be wrong.
+   * The model with its element and relationship counts, which every writer keeps on the model node
+   * (V0006 set them for models stored before).
    */
   private ModelInfo counted(TransactionContext tx, Map<String, Object> m) {
-    String id = (String) m.get("id");
-    String union =
-        store.relationshipTypes().stream()
-            .map(t -> "MATCH ()-[x:" + t + "]->() WHERE x.modelId = $m RETURN count(x) AS c")
-            .collect(Collectors.joining(" UNION ALL "));
-    org.neo4j.driver.Record r =
-        tx.run(
-                "CALL { MATCH (e:Element {modelId: $m}) RETURN count(e) AS elements }"
-                    + " CALL { "
-                    + union
-                    + " } RETURN elements, sum(c) AS rels",
-                Map.of("m", id))
-            .single();
-    return GraphMapping.model(m, r.get("elements").asLong(), r.get("rels").asLong());
+    return GraphMapping.model(m, number(m.get("elementCount")), number(m.get("relationshipCount")));
+  }
+
+  private static long number(Object o) {
+    return o instanceof Number n ? n.longValue() : 0;
   }
 
   /** True when the repository holds at least one model. */

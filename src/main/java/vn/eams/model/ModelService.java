@@ -139,7 +139,7 @@ public class ModelService {
     }
     Instant now = Instant.now();
     tx.run(
-            "CREATE (m:Model) SET m = $p",
+            "CREATE (m:Model) SET m = $p, m.elementCount = 0, m.relationshipCount = 0",
             Map.of("p", GraphMapping.modelProps(modelId, d, 1, now, now)))
         .consume();
     ModelInfo created = new ModelInfo(modelId, d, 1, now, now, 0, 0);
@@ -187,7 +187,8 @@ public class ModelService {
                   current.elementCount(),
                   current.relationshipCount());
           tx.run(
-                  "MATCH (m:Model {id: $id}) SET m = $p",
+                  "MATCH (m:Model {id: $id}) WITH m, m.elementCount AS e, m.relationshipCount AS r"
+                      + " SET m = $p, m.elementCount = e, m.relationshipCount = r",
                   Map.of(
                       "id",
                       modelId,
@@ -293,6 +294,13 @@ public class ModelService {
                     cause));
           }
           store.deleteRelationships(tx, rels.values());
+          Map<String, long[]> others = new LinkedHashMap<>();
+          for (Relationship r : rels.values()) {
+            if (!r.modelId().equals(modelId)) {
+              others.computeIfAbsent(r.modelId(), k -> new long[2])[1]--;
+            }
+          }
+          store.adjustCounts(tx, others);
           for (Element e : store.elementsByIds(tx, elementIds).values()) {
             changes.add(
                 new Change(

@@ -45,6 +45,29 @@ public class ModelStore {
 
   // ---- the change sequence (also the writers' lock) --------------------------------------------
 
+  /**
+   * Adds to the element and relationship counters of models ({@code {elements, relationships}}
+   * deltas per model id), kept on the model node so that listing models does not count.
+   */
+  void adjustCounts(TransactionContext tx, Map<String, long[]> deltas) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    deltas.forEach(
+        (id, d) -> {
+          if (d[0] != 0 || d[1] != 0) {
+            rows.add(Map.of("id", id, "e", d[0], "r", d[1]));
+          }
+        });
+    if (rows.isEmpty()) {
+      return;
+    }
+    tx.run(
+            "UNWIND $rows AS d MATCH (m:Model {id: d.id}) SET m.elementCount ="
+                + " coalesce(m.elementCount, 0) + d.e, m.relationshipCount ="
+                + " coalesce(m.relationshipCount, 0) + d.r",
+            Map.of("rows", rows))
+        .consume();
+  }
+
   /** Locks the change sequence for this transaction and returns its current value. */
   long lockSequence(TransactionContext tx) {
     return tx.run(

@@ -48,19 +48,6 @@ public class PageQueries {
         });
   }
 
-  /** Number of relationships of a model. */
-  public long relationshipCount(String modelId) {
-    return graph.read(
-        tx ->
-            tx.run(
-                    "MATCH (:Model {id: $m}) CALL { MATCH ()-[r]->() WHERE r.modelId = $m"
-                        + " RETURN count(r) AS n } RETURN n",
-                    Map.of("m", modelId))
-                .single()
-                .get("n")
-                .asLong());
-  }
-
   /** A catalogue page: the matching rows and the total. */
   public record CataloguePage(List<Item> items, long total) {}
 

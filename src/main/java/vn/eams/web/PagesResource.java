@@ -209,7 +209,7 @@ public class PagesResource {
         m.id(),
         name,
         "/models/" + enc(m.id()) + "/catalogue",
-        ui.format(l, "model_elements", total, pages.relationshipCount(m.id())),
+        ui.format(l, "model_elements", total, m.relationshipCount()),
         layers,
         viewLinks,
         metamodel.specialization("Agency").isPresent()

@@ -299,4 +299,34 @@ class IntegrityTest {
         .statusCode(422)
         .body("errors[0].code", equalTo("id-taken"));
   }
+
+  @Test
+  void modelCounts_FollowCreatesDeletesAndCrossModelCascades() {
+    String m = Api.newModel();
+    String other = Api.newModel();
+    String a = Api.element(m, "ApplicationComponent", "A");
+    String b = Api.element(m, "ApplicationService", "B");
+    String c = Api.element(other, "ApplicationComponent", "C");
+    Api.relationship(m, "Realization", a, b);
+    // a relationship of the other model that ends in this one
+    Api.relationship(other, "Serving", c, b);
+    given()
+        .get("/api/models/" + m)
+        .then()
+        .body("elementCount", equalTo(2))
+        .body("relationshipCount", equalTo(1));
+    given().get("/api/models/" + other).then().body("relationshipCount", equalTo(1));
+    given().header("If-Match", "\"1\"").delete("/api/models/" + m + "/elements/" + b);
+    given()
+        .get("/api/models/" + m)
+        .then()
+        .body("elementCount", equalTo(1))
+        .body("relationshipCount", equalTo(0));
+    // the cascade removed the other model's relationship too
+    given()
+        .get("/api/models/" + other)
+        .then()
+        .body("elementCount", equalTo(1))
+        .body("relationshipCount", equalTo(0));
+  }
 }

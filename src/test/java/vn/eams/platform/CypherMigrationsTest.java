@@ -10,7 +10,9 @@ class CypherMigrationsTest {
   @Test
   void load_ReadsIndexedMigrationsInOrder() {
     List<CypherMigrations.Migration> ms = CypherMigrations.load(getClass().getClassLoader());
-    assertThat(ms).extracting(CypherMigrations.Migration::version).containsExactly(1, 2, 3, 4);
+    assertThat(ms)
+        .extracting(CypherMigrations.Migration::version)
+        .containsExactly(1, 2, 3, 4, 5, 6);
     assertThat(ms.get(1).statements()).hasSize(22).allMatch(s -> s.startsWith("CREATE INDEX"));
     assertThat(ms).allMatch(m -> m.checksum().length() == 64);
   }
