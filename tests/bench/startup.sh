@@ -43,11 +43,12 @@ JSA=$WORK_DIR/eams-appcds.jsa
 trap 'stop_app' EXIT INT TERM
 
 # Option sets a user could put on the run command line (name|options).
-# "readme" is the README's run command: the class-data archive that the build's training run
-# wrote into the application folder (valid only where the build put it: run it with
-# APP_DIR=$PWD/target/quarkus-app, not on a copy) and the serial collector.
+# "readme" is the README's run command: the options file the build writes next to the jar
+# (src/main/jvm/jvm.options: the class-data archive of the build's training run, the serial
+# collector, later tiered compilation). The archive is valid only where the build put it: run
+# this set with APP_DIR=<checkout>/target/quarkus-app, not on a copy.
 VARIANTS=(
-  "readme|-XX:SharedArchiveFile=$APP_DIR/eams.jsa -XX:+UseSerialGC"
+  "readme|@$APP_DIR/jvm.options"
   "default|"
   "tiered1|-XX:TieredStopAtLevel=1"
   "serialgc|-XX:+UseSerialGC"

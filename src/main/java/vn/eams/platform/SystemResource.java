@@ -40,8 +40,13 @@ public class SystemResource {
     this.dbKind = dbKind;
   }
 
+  /**
+   * Records the installation's id and first start. Runs before {@link GraphStartup} waits for the
+   * graph store: it needs only the relational store, so it fills the time the embedded DBMS still
+   * takes to start.
+   */
   @Transactional
-  void onStart(@Observes @Priority(20) StartupEvent event) {
+  void onStart(@Observes @Priority(0) StartupEvent event) {
     Setting.putIfAbsent("installation.id", UUID.randomUUID().toString());
     Setting.putIfAbsent("installation.firstStart", Instant.now().toString());
   }
