@@ -1,6 +1,7 @@
 package vn.eams.exchange;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.annotations.CommandLineArguments;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
+import vn.eams.EamsMain;
 import vn.eams.metamodel.Metamodel;
 import vn.eams.model.ChangeResult;
 import vn.eams.model.ModelInfo;
@@ -41,7 +43,15 @@ public class ModelLoader {
   private final Metamodel metamodel;
   private final EamsConfig config;
 
-  ModelLoader(ModelService service, ModelQueries queries, Metamodel metamodel, EamsConfig config) {
+  private final String[] args;
+
+  ModelLoader(
+      ModelService service,
+      ModelQueries queries,
+      Metamodel metamodel,
+      EamsConfig config,
+      @CommandLineArguments String[] args) {
+    this.args = args;
     this.service = service;
     this.queries = queries;
     this.metamodel = metamodel;
@@ -51,8 +61,8 @@ public class ModelLoader {
   /** At the first start (no model in the repository), loads the shipped model. */
   void onStart(@Observes @Priority(100) StartupEvent event) {
     EamsConfig.ShippedModel shipped = config.shippedModel();
-    if (!shipped.enabled()) {
-      return;
+    if (!shipped.enabled() || EamsMain.isCommand(args)) {
+      return; // a command such as --load works on the repository as it is
     }
     if (queries.anyModel()) {
       LOG.debugf("The repository holds models; the shipped model is not loaded");
@@ -83,6 +93,9 @@ public class ModelLoader {
         loaded.model().id(),
         loaded.result().applied().size(),
         (System.nanoTime() - t0) / 1_000_000);
+    // The load leaves its parsed files and write state behind once, at the first start; a full
+    // collection now lets the heap shrink back instead of staying at its high-water mark.
+    System.gc();
   }
 
   /** What a load created. */

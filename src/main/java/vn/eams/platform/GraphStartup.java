@@ -1,6 +1,8 @@
 package vn.eams.platform;
 
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.config.PropertiesConfigSourceLoader;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -36,7 +38,34 @@ public class GraphStartup {
    * configuration; {@link #start} checks the result against the mapped settings.
    */
   static void begin(@Observes @Initialized(ApplicationScoped.class) Object event) {
-    Config config = ConfigProvider.getConfig();
+    begin(ConfigProvider.getConfig());
+  }
+
+  /**
+   * Begins the embedded DBMS start from the command line's {@code main}, before Quarkus boots: a
+   * configuration of its own (system properties, environment, {@code application.properties} and
+   * the discovered sources such as {@link EmbeddedBoltPort}) is enough to choose the store and the
+   * port. It is never registered as the application's configuration; {@link #start} checks the
+   * result against the real settings and restarts the DBMS when they differ.
+   */
+  public static void beginFromMain() {
+    try {
+      begin(
+          new SmallRyeConfigBuilder()
+              .addDefaultSources()
+              .addDiscoveredSources()
+              .withSources(
+                  PropertiesConfigSourceLoader.inClassPath(
+                      "application.properties",
+                      250,
+                      Thread.currentThread().getContextClassLoader()))
+              .build());
+    } catch (RuntimeException e) {
+      LOG.debugf(e, "Embedded Neo4j not started from main; it starts with the application");
+    }
+  }
+
+  private static void begin(Config config) {
     if (config.getOptionalValue("eams.neo4j.uri", String.class).isEmpty()) {
       try {
         EmbeddedNeo4j.startEarly(EmbeddedNeo4j.Settings.of(config));

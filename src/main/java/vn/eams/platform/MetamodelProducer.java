@@ -1,5 +1,8 @@
 package vn.eams.platform;
 
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -27,5 +30,13 @@ public class MetamodelProducer {
         m.viewpoints().size(),
         m.specializations().size());
     return m;
+  }
+
+  /**
+   * Loads the metamodel among the first start-up observers, before {@link GraphStartup} waits for
+   * the embedded DBMS: the files are read while the DBMS still starts instead of after it.
+   */
+  void loadEarly(@Observes @Priority(0) StartupEvent event, Metamodel metamodel) {
+    LOG.debugf("Metamodel %s ready", metamodel.version());
   }
 }

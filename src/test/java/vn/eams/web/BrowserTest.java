@@ -1,0 +1,111 @@
+package vn.eams.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A reader's path through the pages in a real browser (headless Chromium through Selenium): home →
+ * the agencies → "Sở Tư pháp" → its domain "Lý lịch tư pháp" → search "ly lich" finds it. Skipped
+ * when Debian's chromium and chromium-driver are not installed (.ci/run installs them).
+ */
+@QuarkusTest
+class BrowserTest {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  @TestHTTPResource("/")
+  URL base;
+
+  WebDriver browser;
+  Path profile;
+
+  @BeforeEach
+  void open() throws Exception {
+    assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Chromium and chromedriver are not installed");
+    profile = Files.createTempDirectory("eams-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toString());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--window-size=1280,1600",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void homeToAgencyToDomainToSearch() throws Exception {
+    browser.get(base.toString());
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Các mô hình kiến trúc");
+    saveScreenshot("home-vi.png");
+
+    browser.findElement(By.linkText("Cơ quan, đơn vị")).click();
+    browser.findElement(By.linkText("Sở Tư pháp")).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sở Tư pháp");
+
+    WebElement domains =
+        browser.findElement(By.xpath("//section[h2[normalize-space()='Lĩnh vực']]"));
+    domains.findElement(By.linkText("Lý lịch tư pháp")).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Lý lịch tư pháp");
+    assertThat(browser.getPageSource()).contains("Sở Tư pháp");
+
+    WebElement box = browser.findElement(By.id("top-q"));
+    box.sendKeys("ly lich");
+    box.submit();
+    assertThat(browser.getCurrentUrl()).contains("/search");
+    WebElement hit = browser.findElement(By.linkText("Lý lịch tư pháp"));
+    assertThat(hit.getAttribute("href")).endsWith("/elements/tv-domain-ly-lich-tu-phap");
+
+    // the language switch keeps the page and remembers the choice
+    browser.get(base.toString());
+    browser.findElement(By.linkText("English")).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Architecture models");
+    saveScreenshot("home-en.png");
+    browser.get(base + "models/tra-vinh-v1.0/catalogue");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Element catalogue");
+  }
+
+  private void saveScreenshot(String name) throws Exception {
+    byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    Files.write(dir.resolve(name), png);
+  }
+}
