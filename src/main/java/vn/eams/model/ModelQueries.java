@@ -54,14 +54,17 @@ public class ModelQueries {
   public record Page<T>(List<T> items, String nextCursor, long seq) {}
 
   public List<ModelInfo> models() {
-    return graph.read(
-        tx ->
-            tx
-                .run("MATCH (m:Model) RETURN properties(m) AS m ORDER BY m.id")
-                .list(r -> r.get("m").asMap())
-                .stream()
-                .map(m -> counted(tx, m))
-                .toList());
+    return graph.read(this::models);
+  }
+
+  /** Every model, read in the caller's transaction. */
+  public List<ModelInfo> models(TransactionContext tx) {
+    return tx
+        .run("MATCH (m:Model) RETURN properties(m) AS m ORDER BY m.id")
+        .list(r -> r.get("m").asMap())
+        .stream()
+        .map(m -> counted(tx, m))
+        .toList();
   }
 
   /** Throws 404 unless the model exists. */
@@ -80,7 +83,8 @@ public class ModelQueries {
     return graph.read(tx -> model(tx, id));
   }
 
-  Optional<ModelInfo> model(TransactionContext tx, String id) {
+  /** A model with its counts, read in the caller's transaction. */
+  public Optional<ModelInfo> model(TransactionContext tx, String id) {
     return tx
         .run("MATCH (m:Model {id: $id}) RETURN properties(m) AS m", Map.of("id", id))
         .list(r -> r.get("m").asMap())
@@ -107,7 +111,17 @@ public class ModelQueries {
   }
 
   public Optional<Element> element(String id) {
-    return graph.read(tx -> Optional.ofNullable(store.elementsByIds(tx, List.of(id)).get(id)));
+    return graph.read(tx -> element(tx, id));
+  }
+
+  /** An element, read in the caller's transaction. */
+  public Optional<Element> element(TransactionContext tx, String id) {
+    return Optional.ofNullable(store.elementsByIds(tx, List.of(id)).get(id));
+  }
+
+  /** The current change sequence number, read in the caller's transaction. */
+  public long currentSequence(TransactionContext tx) {
+    return store.currentSequence(tx);
   }
 
   public Optional<Relationship> relationship(String id) {

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import vn.eams.model.Text;
 import vn.eams.platform.Graph;
@@ -15,6 +17,10 @@ import vn.eams.platform.Graph;
 public class PageQueries {
 
   private final Graph graph;
+
+  /** Type counts per model, valid for the change sequence they were counted at. */
+  private final Map<String, Map.Entry<Long, Map<String, Long>>> typeCountCache =
+      new ConcurrentHashMap<>();
 
   PageQueries(Graph graph) {
     this.graph = graph;
@@ -35,17 +41,23 @@ public class PageQueries {
     }
   }
 
-  /** Element counts per type of a model. */
-  public Map<String, Long> typeCounts(String modelId) {
-    return graph.read(
-        tx -> {
-          Map<String, Long> m = new LinkedHashMap<>();
-          tx.run(
-                  "MATCH (e:Element {modelId: $m}) RETURN e.type AS t, count(*) AS n ORDER BY t",
-                  Map.of("m", modelId))
-              .forEachRemaining(r -> m.put(r.get("t").asString(), r.get("n").asLong()));
-          return m;
-        });
+  /**
+   * Element counts per type of a model, counted again only after a change (the cache is keyed by
+   * the change sequence {@code seq} the caller's transaction reads).
+   */
+  public Map<String, Long> typeCounts(TransactionContext tx, String modelId, long seq) {
+    Map.Entry<Long, Map<String, Long>> cached = typeCountCache.get(modelId);
+    if (cached != null && cached.getKey() == seq) {
+      return cached.getValue();
+    }
+    Map<String, Long> m = new LinkedHashMap<>();
+    tx.run(
+            "MATCH (e:Element {modelId: $m}) RETURN e.type AS t, count(*) AS n ORDER BY t",
+            Map.of("m", modelId))
+        .forEachRemaining(r -> m.put(r.get("t").asString(), r.get("n").asLong()));
+    Map<String, Long> result = java.util.Collections.unmodifiableMap(m);
+    typeCountCache.put(modelId, Map.entry(seq, result));
+    return result;
   }
 
   /** A catalogue page: the matching rows and the total. */
@@ -56,6 +68,7 @@ public class PageQueries {
    * ignored), sorted by name, type or specialization, a page at a time.
    */
   public CataloguePage catalogue(
+      TransactionContext tx,
       String modelId,
       List<String> types,
       String spec,
@@ -81,25 +94,22 @@ public class PageQueries {
     String where =
         " WHERE ($types IS NULL OR e.type IN $types) AND ($spec IS NULL OR e.specialization ="
             + " $spec) AND ($q IS NULL OR e.searchKey CONTAINS $q)";
-    return graph.read(
-        tx -> {
-          long total =
-              tx.run("MATCH (e:Element {modelId: $m})" + where + " RETURN count(e) AS n", p)
-                  .single()
-                  .get("n")
-                  .asLong();
-          List<Item> items =
-              tx.run(
-                      "MATCH (e:Element {modelId: $m})"
-                          + where
-                          + " RETURN e {.id, .modelId, .name, .nameEn, .type, .specialization}"
-                          + " AS e ORDER BY "
-                          + order
-                          + " SKIP $skip LIMIT $limit",
-                      p)
-                  .list(r -> Item.of(r.get("e").asMap()));
-          return new CataloguePage(items, total);
-        });
+    long total =
+        tx.run("MATCH (e:Element {modelId: $m})" + where + " RETURN count(e) AS n", p)
+            .single()
+            .get("n")
+            .asLong();
+    List<Item> items =
+        tx.run(
+                "MATCH (e:Element {modelId: $m})"
+                    + where
+                    + " RETURN e {.id, .modelId, .name, .nameEn, .type, .specialization}"
+                    + " AS e ORDER BY "
+                    + order
+                    + " SKIP $skip LIMIT $limit",
+                p)
+            .list(r -> Item.of(r.get("e").asMap()));
+    return new CataloguePage(items, total);
   }
 
   /** One relationship of an element, seen from that element. */
@@ -112,60 +122,55 @@ public class PageQueries {
       Item other) {}
 
   /** The relationships of an element (both directions), with the element at the other end. */
-  public List<Link> links(String elementId) {
-    return graph.read(
-        tx ->
-            tx.run(
-                    "MATCH (e {id: $id})-[r]-(o) WHERE r.id IS NOT NULL"
-                        + " RETURN r {.id, .name, .accessType} AS r, type(r) AS t,"
-                        + " startNode(r) = e AS out,"
-                        + " o {.id, .modelId, .name, .nameEn, .type, .specialization} AS o"
-                        + " ORDER BY t, o.nameKey, o.id",
-                    Map.of("id", elementId))
-                .list(
-                    rec -> {
-                      Map<String, Object> r = rec.get("r").asMap();
-                      Map<String, Object> o = rec.get("o").asMap();
-                      return new Link(
-                          str(r, "id"),
-                          rec.get("t").asString(),
-                          str(r, "name"),
-                          str(r, "accessType"),
-                          rec.get("out").asBoolean(),
-                          Item.of(o));
-                    }));
+  public List<Link> links(TransactionContext tx, String elementId) {
+    return tx.run(
+            "MATCH (e:Element {id: $id})-[r]-(o) WHERE r.id IS NOT NULL"
+                + " RETURN r {.id, .name, .accessType} AS r, type(r) AS t,"
+                + " startNode(r) = e AS out,"
+                + " o {.id, .modelId, .name, .nameEn, .type, .specialization} AS o"
+                + " ORDER BY t, o.nameKey, o.id",
+            Map.of("id", elementId))
+        .list(
+            rec -> {
+              Map<String, Object> r = rec.get("r").asMap();
+              Map<String, Object> o = rec.get("o").asMap();
+              return new Link(
+                  str(r, "id"),
+                  rec.get("t").asString(),
+                  str(r, "name"),
+                  str(r, "accessType"),
+                  rec.get("out").asBoolean(),
+                  Item.of(o));
+            });
   }
 
   /** Elements of a model whose typed property {@code key} holds {@code elementId}. */
-  public List<Item> referencing(String modelId, String key, String elementId) {
-    return graph.read(
-        tx ->
-            tx.run(
-                    "MATCH (e:Element {modelId: $m}) WHERE e[$k] = $id"
-                        + " RETURN e {.id, .modelId, .name, .nameEn, .type, .specialization} AS e"
-                        + " ORDER BY e.nameKey",
-                    Map.of("m", modelId, "k", "p_" + key, "id", elementId))
-                .list(r -> Item.of(r.get("e").asMap())));
+  public List<Item> referencing(
+      TransactionContext tx, String modelId, String key, String elementId) {
+    return tx.run(
+            "MATCH (e:Element {modelId: $m}) WHERE e[$k] = $id"
+                + " RETURN e {.id, .modelId, .name, .nameEn, .type, .specialization} AS e"
+                + " ORDER BY e.nameKey",
+            Map.of("m", modelId, "k", "p_" + key, "id", elementId))
+        .list(r -> Item.of(r.get("e").asMap()));
   }
 
   /** A change-log entry about a concept. */
   public record History(long seq, String at, String actor, String op) {}
 
   /** The latest changes of a concept, newest first. */
-  public List<History> history(String targetId, int limit) {
-    return graph.read(
-        tx ->
-            tx.run(
-                    "MATCH (c:Change {targetId: $id}) RETURN c.seq AS seq, toString(c.at) AS at,"
-                        + " c.actor AS actor, c.op AS op ORDER BY c.seq DESC LIMIT $l",
-                    Map.of("id", targetId, "l", limit))
-                .list(
-                    r ->
-                        new History(
-                            r.get("seq").asLong(),
-                            r.get("at").asString(""),
-                            r.get("actor").asString(""),
-                            r.get("op").asString(""))));
+  public List<History> history(TransactionContext tx, String targetId, int limit) {
+    return tx.run(
+            "MATCH (c:Change {targetId: $id}) RETURN c.seq AS seq, toString(c.at) AS at,"
+                + " c.actor AS actor, c.op AS op ORDER BY c.seq DESC LIMIT $l",
+            Map.of("id", targetId, "l", limit))
+        .list(
+            r ->
+                new History(
+                    r.get("seq").asLong(),
+                    r.get("at").asString(""),
+                    r.get("actor").asString(""),
+                    r.get("op").asString("")));
   }
 
   /** A search hit and whether the name itself matched. */

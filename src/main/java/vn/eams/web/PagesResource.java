@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.neo4j.driver.TransactionContext;
 import vn.eams.metamodel.ElementType;
 import vn.eams.metamodel.Layer;
 import vn.eams.metamodel.Metamodel;
@@ -159,17 +160,23 @@ public class PagesResource {
       @Context UriInfo uri) {
     String l = lang(lang, cookie);
     Map<String, String> t = ui.texts(l);
-    List<ModelCard> cards = new ArrayList<>();
-    for (ModelInfo m : queries.models()) {
-      cards.add(card(m, l));
-    }
+    List<ModelCard> cards =
+        graph.read(
+            tx -> {
+              long seq = queries.currentSequence(tx);
+              List<ModelCard> c = new ArrayList<>();
+              for (ModelInfo m : queries.models(tx)) {
+                c.add(card(tx, seq, m, l));
+              }
+              return c;
+            });
     TemplateInstance page =
         home.data("f", frame(l, uri, t.get("home_title"), "")).data("models", cards);
     return respond(page, lang);
   }
 
-  private ModelCard card(ModelInfo m, String l) {
-    Map<String, Long> counts = pages.typeCounts(m.id());
+  private ModelCard card(TransactionContext tx, long seq, ModelInfo m, String l) {
+    Map<String, Long> counts = pages.typeCounts(tx, m.id(), seq);
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
     List<LayerRow> layers = new ArrayList<>();
     for (Layer layer : Layer.values()) {
@@ -196,7 +203,7 @@ public class PagesResource {
       }
     }
     List<Link> viewLinks =
-        graph.read(tx -> views.list(tx, m.id())).stream()
+        views.list(tx, m.id()).stream()
             .map(
                 v ->
                     new Link(
@@ -226,11 +233,13 @@ public class PagesResource {
       @CookieParam(LANG_COOKIE) String cookie,
       @Context UriInfo uri) {
     String l = lang(lang, cookie);
-    Optional<ModelInfo> m = queries.model(modelId);
-    if (m.isEmpty()) {
+    Optional<ModelCard> found =
+        graph.read(
+            tx -> queries.model(tx, modelId).map(m -> card(tx, queries.currentSequence(tx), m, l)));
+    if (found.isEmpty()) {
       return notFound(l, uri, lang);
     }
-    ModelCard card = card(m.get(), l);
+    ModelCard card = found.get();
     return respond(
         home.data("f", frame(l, uri, card.name(), modelId)).data("models", List.of(card)), lang);
   }
@@ -252,10 +261,6 @@ public class PagesResource {
       @Context UriInfo uri) {
     String l = lang(lang, cookie);
     Map<String, String> t = ui.texts(l);
-    Optional<ModelInfo> m = queries.model(modelId);
-    if (m.isEmpty()) {
-      return notFound(l, uri, lang);
-    }
     Optional<Layer> chosenLayer = Layer.fromToken(layer);
     List<String> types = new ArrayList<>();
     if (metamodel.elementType(type).isPresent()) {
@@ -267,9 +272,33 @@ public class PagesResource {
     String sortKey = List.of("name", "type", "specialization").contains(sort) ? sort : "name";
     boolean desc = dir.equals("desc");
     int page = Math.max(1, pageNo);
-    PageQueries.CataloguePage result =
-        pages.catalogue(
-            modelId, types, specId, q, sortKey, desc, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+    record Read(ModelInfo model, Map<String, Long> counts, PageQueries.CataloguePage result) {}
+    Read read =
+        graph.read(
+            tx -> {
+              Optional<ModelInfo> model = queries.model(tx, modelId);
+              if (model.isEmpty()) {
+                return null;
+              }
+              return new Read(
+                  model.get(),
+                  pages.typeCounts(tx, modelId, queries.currentSequence(tx)),
+                  pages.catalogue(
+                      tx,
+                      modelId,
+                      types,
+                      specId,
+                      q,
+                      sortKey,
+                      desc,
+                      (page - 1) * PAGE_SIZE,
+                      PAGE_SIZE));
+            });
+    if (read == null) {
+      return notFound(l, uri, lang);
+    }
+    Optional<ModelInfo> m = Optional.of(read.model());
+    PageQueries.CataloguePage result = read.result();
     List<Row> rows = new ArrayList<>();
     for (PageQueries.Item i : result.items()) {
       rows.add(row(i, l));
@@ -281,7 +310,7 @@ public class PagesResource {
           new Option(
               x.token(), t.get("layer_" + x.token()), chosenLayer.map(x::equals).orElse(false)));
     }
-    Map<String, Long> counts = pages.typeCounts(modelId);
+    Map<String, Long> counts = read.counts();
     List<Option> typeOptions = new ArrayList<>();
     typeOptions.add(new Option("", t.get("type_all"), types.size() != 1 || type.isEmpty()));
     for (String tn : counts.keySet()) {
@@ -339,12 +368,12 @@ public class PagesResource {
       @Context UriInfo uri) {
     String l = lang(lang, cookie);
     Map<String, String> t = ui.texts(l);
-    Optional<Element> found = queries.element(id).filter(e -> e.modelId().equals(modelId));
-    if (found.isEmpty()) {
+    ElementRead read = graph.read(tx -> readElement(tx, modelId, id));
+    if (read == null) {
       return notFound(l, uri, lang);
     }
-    Element e = found.get();
-    List<PageQueries.Link> links = pages.links(id);
+    Element e = read.element();
+    List<PageQueries.Link> links = read.links();
     Map<String, String> nameOf = new HashMap<>();
     for (PageQueries.Link k : links) {
       nameOf.put(k.other().id(), pick(l, k.other().name(), k.other().nameEn()));
@@ -384,7 +413,8 @@ public class PagesResource {
         String href = "";
         if (d.type() == vn.eams.metamodel.PropertyType.ELEMENT) {
           href = "/models/" + enc(modelId) + "/elements/" + enc(value);
-          value = elementName(value, l).orElse(value);
+          Element target = read.referenced().get(value);
+          value = target == null ? value : pick(l, target.data().name(), target.data().nameEn());
         } else if (v instanceof Boolean b) {
           value = b ? t.get("yes") : t.get("no");
         }
@@ -414,7 +444,7 @@ public class PagesResource {
     List<RelGroup> incoming =
         in.entrySet().stream().map(x -> new RelGroup(x.getKey(), x.getValue())).toList();
     List<Link> inViews =
-        graph.read(tx -> views.viewsShowing(tx, id)).stream()
+        read.views().stream()
             .map(
                 v ->
                     new Link(
@@ -423,16 +453,14 @@ public class PagesResource {
                         ""))
             .toList();
     List<HistoryRow> history =
-        pages.history(id, 50).stream()
+        read.history().stream()
             .map(
                 h ->
                     new HistoryRow(
                         h.seq(), h.at(), h.actor(), t.getOrDefault("op_" + h.op(), h.op())))
             .toList();
     List<Section> sections =
-        e.data().specialization().equals("Agency")
-            ? agencySections(modelId, id, links, l)
-            : List.of();
+        e.data().specialization().equals("Agency") ? agencySections(read, l) : List.of();
     String name = pick(l, e.data().name(), e.data().nameEn());
     TemplateInstance ti =
         element
@@ -451,9 +479,53 @@ public class PagesResource {
     return respond(ti, lang);
   }
 
+  /** Everything the element page shows, read in one transaction. */
+  record ElementRead(
+      Element element,
+      List<PageQueries.Link> links,
+      List<Map<String, Object>> views,
+      List<PageQueries.History> history,
+      Map<String, Element> referenced,
+      Map<String, List<PageQueries.Item>> referencing) {}
+
+  private ElementRead readElement(TransactionContext tx, String modelId, String id) {
+    Optional<Element> found = queries.element(tx, id).filter(x -> x.modelId().equals(modelId));
+    if (found.isEmpty()) {
+      return null;
+    }
+    Element e = found.get();
+    Map<String, Element> referenced = new HashMap<>();
+    metamodel
+        .specialization(e.data().specialization())
+        .ifPresent(
+            sp ->
+                sp.properties().stream()
+                    .filter(d -> d.type() == vn.eams.metamodel.PropertyType.ELEMENT)
+                    .map(d -> e.data().profile().get(d.name()))
+                    .filter(v -> v != null)
+                    .forEach(
+                        v ->
+                            queries
+                                .element(tx, v.toString())
+                                .ifPresent(x -> referenced.put(x.id(), x))));
+    Map<String, List<PageQueries.Item>> referencing = new HashMap<>();
+    if (e.data().specialization().equals("Agency")) {
+      for (String prop : List.of("owner", "operator", "owningMinistry")) {
+        referencing.put(prop, pages.referencing(tx, modelId, prop, id));
+      }
+    }
+    return new ElementRead(
+        e,
+        pages.links(tx, id),
+        views.viewsShowing(tx, id),
+        pages.history(tx, id, 50),
+        referenced,
+        referencing);
+  }
+
   /** The agency page's sections: domains, applications, databases, responsibilities, roadmap. */
-  private List<Section> agencySections(
-      String modelId, String id, List<PageQueries.Link> links, String l) {
+  private List<Section> agencySections(ElementRead read, String l) {
+    List<PageQueries.Link> links = read.links();
     Map<String, String> t = ui.texts(l);
     Map<String, List<Link>> by = new LinkedHashMap<>();
     for (String k :
@@ -482,13 +554,13 @@ public class PagesResource {
       }
     }
     for (String prop : List.of("owner", "operator")) {
-      for (PageQueries.Item o : pages.referencing(modelId, prop, id)) {
+      for (PageQueries.Item o : read.referencing().getOrDefault(prop, List.of())) {
         if (seen.add("agency_applications" + o.id())) {
           by.get("agency_applications").add(itemLink(o, l));
         }
       }
     }
-    for (PageQueries.Item o : pages.referencing(modelId, "owningMinistry", id)) {
+    for (PageQueries.Item o : read.referencing().getOrDefault("owningMinistry", List.of())) {
       String key = o.spec().equals("Database") ? "agency_databases" : "agency_applications";
       if (seen.add(key + o.id())) {
         by.get(key).add(itemLink(o, l));
@@ -510,8 +582,13 @@ public class PagesResource {
       @Context UriInfo uri) {
     String l = lang(lang, cookie);
     Map<String, String> t = ui.texts(l);
-    Optional<ViewDefinition> found = graph.read(tx -> views.view(tx, viewId));
-    if (found.isEmpty() || queries.model(modelId).isEmpty()) {
+    Optional<ViewDefinition> found =
+        graph.read(
+            tx ->
+                queries.model(tx, modelId).isEmpty()
+                    ? Optional.<ViewDefinition>empty()
+                    : views.view(tx, viewId));
+    if (found.isEmpty()) {
       return notFound(l, uri, lang);
     }
     ViewDefinition v = found.get();
@@ -681,10 +758,6 @@ public class PagesResource {
         "/models/" + enc(o.modelId()) + "/elements/" + enc(o.id()),
         pick(l, o.name(), o.nameEn()),
         typeLabel(o.type(), l));
-  }
-
-  private Optional<String> elementName(String id, String l) {
-    return queries.element(id).map(x -> pick(l, x.data().name(), x.data().nameEn()));
   }
 
   private String typeLabel(String type, String l) {

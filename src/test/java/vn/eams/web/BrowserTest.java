@@ -76,7 +76,12 @@ class BrowserTest {
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Các mô hình kiến trúc");
     saveScreenshot("home-vi.png");
 
-    browser.findElement(By.linkText("Cơ quan, đơn vị")).click();
+    // other tests may have created models too: take the Trà Vinh model's link
+    browser
+        .findElement(
+            By.xpath(
+                "//section[h2[contains(., 'Trà Vinh')]]//a[normalize-space()='Cơ quan, đơn vị']"))
+        .click();
     browser.findElement(By.linkText("Sở Tư pháp")).click();
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sở Tư pháp");
 
