@@ -79,29 +79,45 @@ public class PageQueries {
       int limit) {
     Map<String, Object> p = new HashMap<>();
     p.put("m", modelId);
-    p.put("types", types.isEmpty() ? null : types);
-    p.put("spec", spec.isEmpty() ? null : spec);
-    p.put("q", nameContains.isBlank() ? null : Text.foldKey(nameContains.strip()));
     p.put("skip", offset);
     p.put("limit", limit);
+    // Only the filters that are set, so that the planner can use the (modelId, type) and
+    // (modelId, nameKey) indexes; with no filter the name order comes from the index itself.
+    StringBuilder where = new StringBuilder(" WHERE e.modelId = $m");
+    if (!types.isEmpty()) {
+      where.append(" AND e.type IN $types");
+      p.put("types", types);
+    }
+    if (!spec.isEmpty()) {
+      where.append(" AND e.specialization = $spec");
+      p.put("spec", spec);
+    }
+    if (!nameContains.isBlank()) {
+      where.append(" AND e.searchKey CONTAINS $q");
+      p.put("q", Text.foldKey(nameContains.strip()));
+    }
     String dir = descending ? " DESC" : "";
-    String order =
-        switch (sort) {
-          case "type" -> "e.type" + dir + ", e.nameKey, e.id";
-          case "specialization" -> "coalesce(e.specialization, '')" + dir + ", e.nameKey, e.id";
-          default -> "e.nameKey" + dir + ", e.id" + dir;
-        };
-    String where =
-        " WHERE ($types IS NULL OR e.type IN $types) AND ($spec IS NULL OR e.specialization ="
-            + " $spec) AND ($q IS NULL OR e.searchKey CONTAINS $q)";
+    String order;
+    switch (sort) {
+      case "type" -> {
+        if (types.isEmpty()) {
+          where.append(" AND e.type IS NOT NULL");
+        }
+        order = "e.type" + dir + ", e.nameKey, e.id";
+      }
+      case "specialization" -> order = "coalesce(e.specialization, '')" + dir + ", e.nameKey, e.id";
+      default -> {
+        if (types.isEmpty() && spec.isEmpty()) {
+          where.append(" AND e.nameKey IS NOT NULL");
+        }
+        order = "e.nameKey" + dir + ", e.id" + dir;
+      }
+    }
     long total =
-        tx.run("MATCH (e:Element {modelId: $m})" + where + " RETURN count(e) AS n", p)
-            .single()
-            .get("n")
-            .asLong();
+        tx.run("MATCH (e:Element)" + where + " RETURN count(e) AS n", p).single().get("n").asLong();
     List<Item> items =
         tx.run(
-                "MATCH (e:Element {modelId: $m})"
+                "MATCH (e:Element)"
                     + where
                     + " RETURN e {.id, .modelId, .name, .nameEn, .type, .specialization}"
                     + " AS e ORDER BY "
