@@ -98,6 +98,7 @@ public class PageQueries {
     }
     String dir = descending ? " DESC" : "";
     String order;
+    String pageHint = "";
     switch (sort) {
       case "type" -> {
         if (types.isEmpty()) {
@@ -107,8 +108,11 @@ public class PageQueries {
       }
       case "specialization" -> order = "coalesce(e.specialization, '')" + dir + ", e.nameKey, e.id";
       default -> {
-        if (types.isEmpty() && spec.isEmpty()) {
-          where.append(" AND e.nameKey IS NOT NULL");
+        // read the model's elements in name order from the index and stop after the page: with a
+        // type or kind filter this reads a few hundred elements instead of sorting thousands
+        where.append(" AND e.nameKey IS NOT NULL");
+        if (!types.isEmpty() || !spec.isEmpty()) {
+          pageHint = " USING INDEX e:Element(modelId, nameKey)";
         }
         order = "e.nameKey" + dir + ", e.id" + dir;
       }
@@ -118,6 +122,7 @@ public class PageQueries {
     List<Item> items =
         tx.run(
                 "MATCH (e:Element)"
+                    + pageHint
                     + where
                     + " RETURN e {.id, .modelId, .name, .nameEn, .type, .specialization}"
                     + " AS e ORDER BY "
