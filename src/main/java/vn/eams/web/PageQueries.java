@@ -98,7 +98,6 @@ public class PageQueries {
     }
     String dir = descending ? " DESC" : "";
     String order;
-    String pageHint = "";
     switch (sort) {
       case "type" -> {
         if (types.isEmpty()) {
@@ -108,28 +107,28 @@ public class PageQueries {
       }
       case "specialization" -> order = "coalesce(e.specialization, '')" + dir + ", e.nameKey, e.id";
       default -> {
-        // read the model's elements in name order from the index and stop after the page: with a
-        // type or kind filter this reads a few hundred elements instead of sorting thousands
         where.append(" AND e.nameKey IS NOT NULL");
-        if (!types.isEmpty() || !spec.isEmpty()) {
-          pageHint = " USING INDEX e:Element(modelId, nameKey)";
-        }
         order = "e.nameKey" + dir + ", e.id" + dir;
       }
     }
-    long total =
-        tx.run("MATCH (e:Element)" + where + " RETURN count(e) AS n", p).single().get("n").asLong();
-    List<Item> items =
+    // one round trip: the count and the page; the page is cut before the rows are projected
+    org.neo4j.driver.Record r =
         tx.run(
-                "MATCH (e:Element)"
-                    + pageHint
+                "CALL { MATCH (e:Element)"
                     + where
-                    + " RETURN e {.id, .modelId, .name, .nameEn, .type, .specialization}"
-                    + " AS e ORDER BY "
+                    + " RETURN count(e) AS total }"
+                    + " CALL { MATCH (e:Element)"
+                    + where
+                    + " WITH e ORDER BY "
                     + order
-                    + " SKIP $skip LIMIT $limit",
+                    + " SKIP $skip LIMIT $limit"
+                    + " RETURN collect(e {.id, .modelId, .name, .nameEn, .type, .specialization})"
+                    + " AS items }"
+                    + " RETURN total, items",
                 p)
-            .list(r -> Item.of(r.get("e").asMap()));
+            .single();
+    long total = r.get("total").asLong();
+    List<Item> items = r.get("items").asList(v -> Item.of(v.asMap()));
     return new CataloguePage(items, total);
   }
 
