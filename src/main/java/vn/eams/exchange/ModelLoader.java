@@ -93,9 +93,6 @@ public class ModelLoader {
         loaded.model().id(),
         loaded.result().applied().size(),
         (System.nanoTime() - t0) / 1_000_000);
-    // The load leaves its parsed files and write state behind once, at the first start; a full
-    // collection now lets the heap shrink back instead of staying at its high-water mark.
-    System.gc();
   }
 
   /** What a load created. */
