@@ -32,6 +32,25 @@ public final class ViewSvg {
           Layer.IMPLEMENTATION_MIGRATION, "#ffe0e0",
           Layer.OTHER, "#ffffff");
 
+  /** How a relationship line is drawn: dash pattern and the markers at its two ends. */
+  private record LineStyle(String dash, String start, String end) {
+    static final LineStyle PLAIN = new LineStyle("", "", "");
+  }
+
+  /** ArchiMate 3.2 relationship notation (Association is a plain line). */
+  private static final Map<String, LineStyle> LINE_STYLES =
+      Map.of(
+          "Composition", new LineStyle("", "d-filled", ""),
+          "Aggregation", new LineStyle("", "d-hollow", ""),
+          "Assignment", new LineStyle("", "dot", "a-filled"),
+          "Realization", new LineStyle("4 3", "", "a-hollow"),
+          "Serving", new LineStyle("", "", "a-open"),
+          "Access", new LineStyle("2 2", "", "a-open"),
+          "Influence", new LineStyle("6 3", "", "a-open"),
+          "Triggering", new LineStyle("", "", "a-filled"),
+          "Flow", new LineStyle("6 3", "", "a-filled"),
+          "Specialization", new LineStyle("", "", "a-hollow"));
+
   private final Metamodel metamodel;
 
   public ViewSvg(Metamodel metamodel) {
@@ -307,39 +326,10 @@ public final class ViewSvg {
     pts.add(clip(a, firstAim));
     pts.addAll(c.bendpoints());
     pts.add(clip(b, lastFrom));
-    String dash = "";
-    String start = "";
-    String end = "";
-    switch (type) {
-      case "Composition" -> start = "d-filled";
-      case "Aggregation" -> start = "d-hollow";
-      case "Assignment" -> {
-        start = "dot";
-        end = "a-filled";
-      }
-      case "Realization" -> {
-        dash = "4 3";
-        end = "a-hollow";
-      }
-      case "Serving" -> end = "a-open";
-      case "Access" -> {
-        dash = "2 2";
-        end = "a-open";
-      }
-      case "Influence" -> {
-        dash = "6 3";
-        end = "a-open";
-      }
-      case "Triggering" -> end = "a-filled";
-      case "Flow" -> {
-        dash = "6 3";
-        end = "a-filled";
-      }
-      case "Specialization" -> end = "a-hollow";
-      default -> {
-        // Association: a plain line
-      }
-    }
+    LineStyle style = LINE_STYLES.getOrDefault(type, LineStyle.PLAIN);
+    String dash = style.dash();
+    String start = style.start();
+    String end = style.end();
     s.append("<polyline class=\"rel rel-")
         .append(type.toLowerCase(Locale.ROOT))
         .append("\" fill=\"none\" stroke=\"#000\" points=\"");
