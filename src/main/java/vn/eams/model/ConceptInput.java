@@ -51,7 +51,14 @@ final class ConceptInput {
   static final Set<String> MODEL_FIELDS =
       union(
           Set.of(
-              "id", "name", "nameEn", "documentation", "documentationEn", "properties", "version"));
+              "id",
+              "name",
+              "nameEn",
+              "documentation",
+              "documentationEn",
+              "properties",
+              "language",
+              "version"));
 
   private ConceptInput() {}
 
@@ -105,7 +112,8 @@ final class ConceptInput {
         in.text("nameEn", base.nameEn()),
         in.text("documentation", base.documentation()),
         in.text("documentationEn", base.documentationEn()),
-        in.properties("properties", base.properties()));
+        in.properties("properties", base.properties()),
+        in.text("language", base.language()));
   }
 
   static ElementData emptyElement(String type) {

@@ -103,6 +103,7 @@ public final class ConceptJson {
     if (!i.data().properties().isEmpty()) {
       m.put("properties", properties(i.data().properties()));
     }
+    m.put("language", i.data().language());
     m.put("elementCount", i.elementCount());
     m.put("relationshipCount", i.relationshipCount());
     meta(m, i.version(), i.createdAt(), i.updatedAt());

@@ -174,6 +174,9 @@ final class GraphMapping {
     putText(m, "documentation", d.documentation());
     putText(m, "documentationEn", d.documentationEn());
     putProperties(m, d.properties());
+    if (!d.language().equals(ModelData.DEFAULT_LANGUAGE)) {
+      m.put("language", d.language());
+    }
     putMeta(m, version, created, updated);
     return m;
   }
@@ -186,7 +189,8 @@ final class GraphMapping {
             str(m, "nameEn"),
             str(m, "documentation"),
             str(m, "documentationEn"),
-            properties(m)),
+            properties(m),
+            str(m, "language")),
         version(m),
         instant(m, "createdAt"),
         instant(m, "updatedAt"),
@@ -211,7 +215,7 @@ final class GraphMapping {
     }
   }
 
-  private static void putProperties(Map<String, Object> m, List<Property> properties) {
+  static void putProperties(Map<String, Object> m, List<Property> properties) {
     if (properties.isEmpty()) {
       return;
     }
@@ -226,7 +230,7 @@ final class GraphMapping {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Property> properties(Map<String, Object> m) {
+  static List<Property> properties(Map<String, Object> m) {
     List<String> keys = (List<String>) m.get("propKeys");
     List<String> values = (List<String>) m.get("propValues");
     if (keys == null || values == null) {

@@ -59,6 +59,12 @@ final class ModelBatch {
   final List<ChangeResult.Cascaded> cascaded = new ArrayList<>();
   private final String[] ids;
 
+  /**
+   * Relationships an import keeps although the relationship table forbids them (they carry the
+   * property {@code eams:invalid}); every other write is held to the table.
+   */
+  Set<String> acceptForbidden = Set.of();
+
   ModelBatch(
       ModelService.Context ctx,
       String modelId,
@@ -265,12 +271,15 @@ final class ModelBatch {
       record(i, "update", ConceptKind.ELEMENT, e.version());
     } else if (op instanceof ModelOperation.CreateRelationship c) {
       RelationshipData d = ConceptRules.normalise(c.data());
-      errors(
-          i,
+      List<Problem.Error> found =
           rules.relationship(
               d,
               concept(i, "sourceId", d.sourceId(), ids[i]),
-              concept(i, "targetId", d.targetId(), ids[i])));
+              concept(i, "targetId", d.targetId(), ids[i]));
+      if (acceptForbidden.contains(ids[i])) {
+        found = found.stream().filter(e -> !"relationship-not-allowed".equals(e.code())).toList();
+      }
+      errors(i, found);
       checkFolder(i, d.folderId());
       newRelationships.put(ids[i], new Relationship(ids[i], modelId, d, 1, now, now));
       record(i, "create", ConceptKind.RELATIONSHIP, 1);

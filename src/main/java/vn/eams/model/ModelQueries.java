@@ -21,7 +21,10 @@ public class ModelQueries {
   private final ModelStore store;
   private final ChangeLog changeLog;
 
-  ModelQueries(Graph graph, ModelStore store, ChangeLog changeLog) {
+  private final ViewStore views;
+
+  ModelQueries(Graph graph, ModelStore store, ChangeLog changeLog, ViewStore views) {
+    this.views = views;
     this.graph = graph;
     this.store = store;
     this.changeLog = changeLog;
@@ -210,6 +213,75 @@ public class ModelQueries {
           List<Relationship> page = rows.subList(0, limit);
           return new Page<>(List.copyOf(page), encodeCursor(page.get(limit - 1).id()), seq);
         });
+  }
+
+  /** The whole model in one read transaction, or empty when there is no such model. */
+  public Optional<ModelSnapshot> snapshot(String modelId) {
+    return graph.read(
+        tx -> {
+          Optional<ModelInfo> info = model(tx, modelId);
+          if (info.isEmpty()) {
+            return Optional.<ModelSnapshot>empty();
+          }
+          Map<String, Object> p = Map.of("m", modelId);
+          List<Folder> folders =
+              tx.run("MATCH (f:Folder {modelId: $m}) RETURN properties(f) AS f", p)
+                  .list(r -> GraphMapping.folder(r.get("f").asMap()));
+          List<Element> elements =
+              tx.run("MATCH (e:Element {modelId: $m}) RETURN properties(e) AS e ORDER BY e.id", p)
+                  .list(r -> GraphMapping.element(r.get("e").asMap()));
+          String union =
+              store.relationshipTypes().stream()
+                  .map(t -> "MATCH ()-[x:" + t + "]->() WHERE x.modelId = $m RETURN x")
+                  .collect(Collectors.joining(" UNION ALL "));
+          List<Relationship> relationships =
+              tx.run("CALL { " + union + " } RETURN properties(x) AS x ORDER BY x.id", p)
+                  .list(r -> GraphMapping.relationship(r.get("x").asMap()));
+          List<ViewDefinition> viewList = views.views(tx, modelId);
+          return Optional.of(
+              new ModelSnapshot(
+                  info.get(),
+                  store.currentSequence(tx),
+                  parentsFirst(folders),
+                  elements,
+                  relationships,
+                  viewList));
+        });
+  }
+
+  private static List<Folder> parentsFirst(List<Folder> folders) {
+    Map<String, List<Folder>> byParent = new HashMap<>();
+    for (Folder f : folders) {
+      byParent.computeIfAbsent(f.data().parentId(), k -> new java.util.ArrayList<>()).add(f);
+    }
+    List<Folder> result = new java.util.ArrayList<>(folders.size());
+    java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
+    queue.add("");
+    while (!queue.isEmpty()) {
+      List<Folder> children = byParent.getOrDefault(queue.poll(), List.of());
+      children.sort(java.util.Comparator.comparing(Folder::id));
+      for (Folder f : children) {
+        result.add(f);
+        queue.add(f.id());
+      }
+    }
+    return result;
+  }
+
+  /** Which of the ids are ids of views, diagram objects or diagram connections already. */
+  public List<String> takenViewIds(List<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return graph.read(
+        tx ->
+            tx.run(
+                    "UNWIND $ids AS id CALL { WITH id MATCH (v:View {id: id}) RETURN v.id AS t"
+                        + " UNION WITH id MATCH (n:DiagramNode {id: id}) RETURN n.id AS t UNION"
+                        + " WITH id MATCH (c:DiagramConnection {id: id}) RETURN c.id AS t }"
+                        + " RETURN t",
+                    Map.of("ids", ids))
+                .list(r -> r.get("t").asString()));
   }
 
   /** Folders of a model, parents before children. */

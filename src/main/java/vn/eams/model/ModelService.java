@@ -100,17 +100,54 @@ public class ModelService {
       List<ModelOperation> operations,
       List<ViewDefinition> views,
       String actor) {
+    return createModelWith(id, data, operations, views, java.util.Set.of(), false, actor);
+  }
+
+  /**
+   * As {@link #createModelWith(String, ModelData, List, List, String)}; an import may keep the
+   * relationships {@code acceptForbidden} that the relationship table forbids (flagged by the
+   * importer), and with {@code validateOnly} everything is checked and nothing written.
+   */
+  public ChangeResult createModelWith(
+      String id,
+      ModelData data,
+      List<ModelOperation> operations,
+      List<ViewDefinition> views,
+      java.util.Set<String> acceptForbidden,
+      boolean validateOnly,
+      String actor) {
     String modelId = id == null || id.isBlank() ? Text.newId() : id.strip();
     ModelData d = normalise(data);
     List<Problem.Error> errors = modelRules(modelId, d);
     if (!errors.isEmpty()) {
       throw ProblemException.invalid("The model cannot be created; nothing was changed.", errors);
     }
+    try {
+      return createModelTx(modelId, d, operations, views, acceptForbidden, validateOnly, actor);
+    } catch (ValidatedOnly v) {
+      return v.result;
+    }
+  }
+
+  private ChangeResult createModelTx(
+      String modelId,
+      ModelData d,
+      List<ModelOperation> operations,
+      List<ViewDefinition> views,
+      java.util.Set<String> acceptForbidden,
+      boolean validateOnly,
+      String actor) {
     return graph.write(
         tx -> {
           createModelIn(tx, modelId, d, actor);
-          ChangeResult content =
-              new ModelBatch(this.ctx(tx), modelId, operations, actor, false, false).run();
+          ModelBatch batch =
+              new ModelBatch(this.ctx(tx), modelId, operations, actor, false, validateOnly);
+          batch.acceptForbidden = acceptForbidden;
+          ChangeResult content = batch.run();
+          if (validateOnly) {
+            // everything was checked against the new model; the transaction is rolled back
+            throw new ValidatedOnly(content);
+          }
           if (views.isEmpty()) {
             return content;
           }
@@ -123,6 +160,16 @@ public class ModelService {
           return new ChangeResult(
               last, content.applied(), content.cascaded(), content.validateOnly());
         });
+  }
+
+  /** Ends a validating transaction (rolled back) with what the checks found. */
+  private static final class ValidatedOnly extends RuntimeException {
+    private final transient ChangeResult result;
+
+    ValidatedOnly(ChangeResult result) {
+      super(null, null, false, false);
+      this.result = result;
+    }
   }
 
   private ModelInfo createModelIn(
@@ -395,7 +442,8 @@ public class ModelService {
         d.nameEn().strip(),
         d.documentation(),
         d.documentationEn(),
-        d.properties());
+        d.properties(),
+        d.language());
   }
 
   private static List<Problem.Error> modelRules(String id, ModelData d) {
@@ -414,6 +462,13 @@ public class ModelService {
       errors.add(
           Problem.Error.field(
               "name", "too-long", "Names have at most " + Text.MAX_NAME + " characters."));
+    }
+    if (!d.language().matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
+      errors.add(
+          Problem.Error.field(
+              "language",
+              "invalid-language",
+              "The language is a tag such as vi, en or nl-BE, not '" + d.language() + "'."));
     }
     return errors;
   }

@@ -45,6 +45,10 @@ public class ViewStore {
       view.put("nameEn", v.nameEn());
       view.put("documentation", v.documentation());
       view.put("viewpoint", v.viewpoint());
+      GraphMapping.putProperties(view, v.properties());
+      if (!v.folderId().isEmpty()) {
+        view.put("folderId", v.folderId());
+      }
       view.put("version", 1L);
       view.put("createdAt", GraphMapping.time(now));
       view.put("updatedAt", GraphMapping.time(now));
@@ -66,6 +70,7 @@ public class ViewStore {
         m.put("y", (long) n.y());
         m.put("w", (long) n.w());
         m.put("h", (long) n.h());
+        putStyle(m, n.style());
         m.put("order", (long) order++);
         nodes.add(m);
       }
@@ -85,18 +90,17 @@ public class ViewStore {
           points.add((long) p[1]);
         }
         m.put("bendpoints", points);
+        putStyle(m, c.style());
         m.put("order", (long) order++);
         connections.add(m);
       }
+      // one statement per view: the view, then its nodes and connections (each UNWIND runs once
+      // per row of the one before it, hence the count in between)
       tx.run(
-              "CREATE (v:View) SET v = $view WITH v UNWIND $nodes AS n CREATE (d:DiagramNode) SET"
-                  + " d = n",
-              Map.of("view", view, "nodes", nodes))
-          .consume();
-      if (nodes.isEmpty()) {
-        tx.run("CREATE (v:View) SET v = $view", Map.of("view", view)).consume();
-      }
-      tx.run("UNWIND $c AS c CREATE (d:DiagramConnection) SET d = c", Map.of("c", connections))
+              "CREATE (v:View) SET v = $view WITH count(v) AS one UNWIND $nodes AS n CREATE"
+                  + " (d:DiagramNode) SET d = n WITH count(d) AS two UNWIND $c AS c CREATE"
+                  + " (x:DiagramConnection) SET x = c",
+              Map.of("view", view, "nodes", nodes, "c", connections))
           .consume();
       Map<String, Object> after = new LinkedHashMap<>();
       after.put("id", v.id());
@@ -141,55 +145,97 @@ public class ViewStore {
         tx.run(
                 "MATCH (n:DiagramNode {viewId: $id}) RETURN properties(n) AS n ORDER BY n.order",
                 Map.of("id", viewId))
-            .list(
-                r -> {
-                  Map<String, Object> n = r.get("n").asMap();
-                  return new ViewDefinition.Node(
-                      str(n, "id"),
-                      str(n, "parentId"),
-                      str(n, "kind"),
-                      str(n, "elementRef"),
-                      str(n, "label"),
-                      str(n, "labelEn"),
-                      num(n, "x"),
-                      num(n, "y"),
-                      num(n, "w"),
-                      num(n, "h"));
-                });
+            .list(r -> node(r.get("n").asMap()));
     List<ViewDefinition.Connection> connections =
         tx.run(
                 "MATCH (c:DiagramConnection {viewId: $id}) RETURN properties(c) AS c ORDER BY"
                     + " c.order",
                 Map.of("id", viewId))
-            .list(
-                r -> {
-                  Map<String, Object> c = r.get("c").asMap();
-                  List<int[]> points = new ArrayList<>();
-                  Object raw = c.get("bendpoints");
-                  if (raw instanceof List<?> l) {
-                    for (int i = 0; i + 1 < l.size(); i += 2) {
-                      points.add(
-                          new int[] {
-                            ((Number) l.get(i)).intValue(), ((Number) l.get(i + 1)).intValue()
-                          });
-                    }
-                  }
-                  return new ViewDefinition.Connection(
-                      str(c, "id"),
-                      str(c, "relationshipRef"),
-                      str(c, "sourceRef"),
-                      str(c, "targetRef"),
-                      points);
-                });
-    return Optional.of(
-        new ViewDefinition(
-            str(v, "id"),
-            str(v, "name"),
-            str(v, "nameEn"),
-            str(v, "documentation"),
-            str(v, "viewpoint"),
-            nodes,
-            connections));
+            .list(r -> connection(r.get("c").asMap()));
+    return Optional.of(view(v, nodes, connections));
+  }
+
+  /** Every view of a model with its layout, in id order, in three queries. */
+  public List<ViewDefinition> views(TransactionContext tx, String modelId) {
+    Map<String, Object> p = Map.of("m", modelId);
+    Map<String, List<ViewDefinition.Node>> nodes = new HashMap<>();
+    tx.run(
+            "MATCH (n:DiagramNode {modelId: $m}) RETURN properties(n) AS n ORDER BY n.viewId,"
+                + " n.order",
+            p)
+        .forEachRemaining(
+            r -> {
+              Map<String, Object> n = r.get("n").asMap();
+              nodes.computeIfAbsent(str(n, "viewId"), k -> new ArrayList<>()).add(node(n));
+            });
+    Map<String, List<ViewDefinition.Connection>> connections = new HashMap<>();
+    tx.run(
+            "MATCH (c:DiagramConnection {modelId: $m}) RETURN properties(c) AS c ORDER BY"
+                + " c.viewId, c.order",
+            p)
+        .forEachRemaining(
+            r -> {
+              Map<String, Object> c = r.get("c").asMap();
+              connections
+                  .computeIfAbsent(str(c, "viewId"), k -> new ArrayList<>())
+                  .add(connection(c));
+            });
+    return tx.run("MATCH (v:View {modelId: $m}) RETURN properties(v) AS v ORDER BY v.id", p)
+        .list(
+            r -> {
+              Map<String, Object> v = r.get("v").asMap();
+              String id = str(v, "id");
+              return view(
+                  v, nodes.getOrDefault(id, List.of()), connections.getOrDefault(id, List.of()));
+            });
+  }
+
+  private static ViewDefinition view(
+      Map<String, Object> v,
+      List<ViewDefinition.Node> nodes,
+      List<ViewDefinition.Connection> connections) {
+    return new ViewDefinition(
+        str(v, "id"),
+        str(v, "name"),
+        str(v, "nameEn"),
+        str(v, "documentation"),
+        str(v, "viewpoint"),
+        str(v, "folderId"),
+        GraphMapping.properties(v),
+        nodes,
+        connections);
+  }
+
+  private ViewDefinition.Node node(Map<String, Object> n) {
+    return new ViewDefinition.Node(
+        str(n, "id"),
+        str(n, "parentId"),
+        str(n, "kind"),
+        str(n, "elementRef"),
+        str(n, "label"),
+        str(n, "labelEn"),
+        num(n, "x"),
+        num(n, "y"),
+        num(n, "w"),
+        num(n, "h"),
+        style(n));
+  }
+
+  private ViewDefinition.Connection connection(Map<String, Object> c) {
+    List<int[]> points = new ArrayList<>();
+    Object raw = c.get("bendpoints");
+    if (raw instanceof List<?> l) {
+      for (int i = 0; i + 1 < l.size(); i += 2) {
+        points.add(new int[] {((Number) l.get(i)).intValue(), ((Number) l.get(i + 1)).intValue()});
+      }
+    }
+    return new ViewDefinition.Connection(
+        str(c, "id"),
+        str(c, "relationshipRef"),
+        str(c, "sourceRef"),
+        str(c, "targetRef"),
+        points,
+        style(c));
   }
 
   /** Ids of the views that show the element, with the view names. */
@@ -204,6 +250,24 @@ public class ViewStore {
   private static String str(Map<String, Object> m, String k) {
     Object v = m.get(k);
     return v == null ? "" : v.toString();
+  }
+
+  private void putStyle(Map<String, Object> m, ViewDefinition.Style style) {
+    if (!style.isEmpty()) {
+      m.put("style", toJson(style.toMap()));
+    }
+  }
+
+  private ViewDefinition.Style style(Map<String, Object> m) {
+    Object s = m.get("style");
+    if (s == null) {
+      return ViewDefinition.Style.NONE;
+    }
+    try {
+      return ViewDefinition.Style.fromMap(json.readValue(s.toString(), Map.class));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable style of diagram object " + m.get("id"), e);
+    }
   }
 
   private static int num(Map<String, Object> m, String k) {

@@ -21,6 +21,25 @@ public interface EamsConfig {
   /** The model loaded into an empty repository at the first start. */
   ShippedModel shippedModel();
 
+  /** Limits of file imports (docs/operations/configuration.md). */
+  @io.smallrye.config.WithName("import")
+  Import importing();
+
+  /** Limits of file imports. */
+  interface Import {
+    /** Largest file accepted, uploaded or unzipped. */
+    @WithDefault("200M")
+    io.quarkus.runtime.configuration.MemorySize maxBytes();
+
+    /** Most entries in a zipped file. */
+    @WithDefault("10000")
+    int maxZipEntries();
+
+    /** Largest uncompressed / compressed ratio of a zip entry. */
+    @WithDefault("100")
+    int maxZipRatio();
+  }
+
   /**
    * The class-data training run of the build ({@code eams.training-run=true}): after start-up the
    * application sends itself a few representative requests and exits, so that the JVM can write the

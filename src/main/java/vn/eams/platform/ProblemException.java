@@ -49,6 +49,12 @@ public class ProblemException extends RuntimeException {
         400, "bad-request", "The request cannot be read", detail, errors, null);
   }
 
+  /** 413: the upload (or what it unpacks to) is larger than a configured limit. */
+  public static ProblemException tooLarge(String detail, List<Problem.Error> errors) {
+    return new ProblemException(
+        413, "too-large", "The upload is larger than the server accepts", detail, errors, null);
+  }
+
   /** 409: the resource changed since the client read it. */
   public static ProblemException conflict(
       String detail, List<Problem.Error> errors, Object current) {

@@ -108,7 +108,7 @@ public final class ViewSvg {
     for (ViewDefinition.Connection c : view.connections()) {
       ViewDefinition.Node a = byId.get(c.sourceId());
       ViewDefinition.Node b = byId.get(c.targetId());
-      String type = relationships.get(c.relationshipId());
+      String type = c.isLine() ? "Line" : relationships.get(c.relationshipId());
       if (a == null || b == null || type == null) {
         continue;
       }
@@ -194,6 +194,9 @@ public final class ViewSvg {
       fill = "#e0ffe0";
     } else if (e.type().equals("Location")) {
       fill = "#fbb875";
+    }
+    if (n.style().fill().matches("#[0-9a-fA-F]{6}")) {
+      fill = n.style().fill(); // the modeller's own colour, as Archi keeps it
     }
     boolean rounded = type != null && type.aspect() == Aspect.BEHAVIOR;
     s.append("<a href=\"").append(esc(link)).append("\" class=\"element\">");

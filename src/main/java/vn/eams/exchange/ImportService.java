@@ -1,0 +1,248 @@
+package vn.eams.exchange;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.eams.model.ChangeResult;
+import vn.eams.model.ModelOperation;
+import vn.eams.model.ModelQueries;
+import vn.eams.model.ModelService;
+import vn.eams.model.Property;
+import vn.eams.model.RelationshipData;
+import vn.eams.model.ViewDefinition;
+import vn.eams.platform.Problem;
+import vn.eams.platform.ProblemException;
+
+/**
+ * Writes an {@link ImportedModel} as a new model of the repository, all or nothing, or only checks
+ * it ({@code dryRun}). Relationships the ArchiMate table forbids are reported and, as the importer
+ * chooses, left out or kept flagged with the property {@value #INVALID}.
+ */
+@ApplicationScoped
+public class ImportService {
+
+  /** Property set on a relationship kept although the relationship table forbids it. */
+  public static final String INVALID = "eams:invalid";
+
+  private static final Pattern OPERATION = Pattern.compile("^operations\\[(\\d+)\\]\\.?(.*)$");
+
+  /** What to do with relationships the ArchiMate table forbids. */
+  public enum Forbidden {
+    /** Leave them out (each is listed in the warnings). */
+    SKIP,
+    /** Keep them, flagged with the property {@value ImportService#INVALID}. */
+    KEEP
+  }
+
+  /**
+   * How to import.
+   *
+   * @param modelId the new model's id; empty: the file's model identifier
+   * @param forbidden what to do with forbidden relationships
+   * @param dryRun check everything, write nothing
+   */
+  public record Options(String modelId, Forbidden forbidden, boolean dryRun) {}
+
+  /** What an import did (or, on a dry run, would do). */
+  public record Result(
+      String modelId,
+      String format,
+      boolean dryRun,
+      long seq,
+      Map<String, Long> created,
+      List<String> skipped,
+      List<Problem.Error> warnings) {}
+
+  private final ModelService service;
+  private final ModelQueries queries;
+
+  ImportService(ModelService service, ModelQueries queries) {
+    this.service = service;
+    this.queries = queries;
+  }
+
+  /** Creates the model; throws a problem naming every error (with its place in the file). */
+  public Result create(ImportedModel m, Options options, String actor) {
+    String modelId = options.modelId().isBlank() ? m.modelId() : options.modelId().strip();
+    if (modelId.isBlank()) {
+      modelId = vn.eams.model.Text.newId();
+    }
+    List<ModelOperation> ops = new ArrayList<>(m.operations());
+    List<String> where = new ArrayList<>(m.locations());
+    List<ViewDefinition> views = m.views();
+    List<String> skipped = new ArrayList<>();
+    Set<String> accept = Set.of();
+    if (!m.forbidden().isEmpty()) {
+      if (options.forbidden() == Forbidden.KEEP) {
+        accept = Set.copyOf(m.forbidden());
+        flag(ops, accept);
+      } else {
+        Set<String> drop = dependents(ops, new HashSet<>(m.forbidden()));
+        for (int i = ops.size() - 1; i >= 0; i--) {
+          if (ops.get(i) instanceof ModelOperation.CreateRelationship c && drop.contains(c.id())) {
+            skipped.add(c.id());
+            ops.remove(i);
+            where.remove(i);
+          }
+        }
+        views = views.stream().map(v -> withoutConnectionsOf(v, drop)).toList();
+        java.util.Collections.reverse(skipped);
+      }
+    }
+    checkIdsFree(modelId, views);
+    ChangeResult result;
+    try {
+      result =
+          service.createModelWith(modelId, m.model(), ops, views, accept, options.dryRun(), actor);
+    } catch (ProblemException e) {
+      throw located(e, ops, where);
+    }
+    Map<String, Long> created = new LinkedHashMap<>();
+    created.put("folders", count(ops, ModelOperation.CreateFolder.class));
+    created.put("elements", count(ops, ModelOperation.CreateElement.class));
+    created.put("relationships", count(ops, ModelOperation.CreateRelationship.class));
+    created.put("views", (long) views.size());
+    return new Result(
+        modelId, m.format(), options.dryRun(), result.seq(), created, skipped, m.warnings());
+  }
+
+  private void checkIdsFree(String modelId, List<ViewDefinition> views) {
+    List<String> ids = new ArrayList<>();
+    for (ViewDefinition v : views) {
+      ids.add(v.id());
+      v.nodes().forEach(n -> ids.add(n.id()));
+      v.connections().forEach(c -> ids.add(c.id()));
+    }
+    List<String> taken = queries.takenViewIds(ids);
+    if (!taken.isEmpty()) {
+      List<Problem.Error> errors = new ArrayList<>();
+      for (String id : taken.subList(0, Math.min(taken.size(), 100))) {
+        errors.add(
+            Problem.Error.id(
+                id, "id-taken", "A view or diagram object of the repository has this id."));
+      }
+      throw ProblemException.invalid(
+          taken.size()
+              + " view and diagram ids of the file are already used in the repository (was the"
+              + " file imported before?); nothing was imported. Delete the earlier model first.",
+          errors);
+    }
+  }
+
+  /** Relationship ids to drop: the given ones and every relationship connected to them. */
+  private static Set<String> dependents(List<ModelOperation> ops, Set<String> drop) {
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (ModelOperation op : ops) {
+        if (op instanceof ModelOperation.CreateRelationship c
+            && !drop.contains(c.id())
+            && (drop.contains(c.data().sourceId()) || drop.contains(c.data().targetId()))) {
+          drop.add(c.id());
+          grew = true;
+        }
+      }
+    }
+    return drop;
+  }
+
+  private static void flag(List<ModelOperation> ops, Set<String> accept) {
+    for (int i = 0; i < ops.size(); i++) {
+      if (ops.get(i) instanceof ModelOperation.CreateRelationship c && accept.contains(c.id())) {
+        RelationshipData d = c.data();
+        List<Property> props = new ArrayList<>(d.properties());
+        props.add(new Property(INVALID, "relationship-not-allowed"));
+        ops.set(
+            i,
+            new ModelOperation.CreateRelationship(
+                c.id(),
+                new RelationshipData(
+                    d.type(),
+                    d.sourceId(),
+                    d.targetId(),
+                    d.name(),
+                    d.nameEn(),
+                    d.documentation(),
+                    d.documentationEn(),
+                    d.specialization(),
+                    props,
+                    d.accessType(),
+                    d.influenceStrength(),
+                    d.directed(),
+                    d.folderId())));
+      }
+    }
+  }
+
+  private static ViewDefinition withoutConnectionsOf(ViewDefinition v, Set<String> drop) {
+    Set<String> gone = new HashSet<>();
+    List<ViewDefinition.Connection> kept = new ArrayList<>();
+    for (ViewDefinition.Connection c : v.connections()) {
+      if (drop.contains(c.relationshipId())) {
+        gone.add(c.id());
+      } else {
+        kept.add(c);
+      }
+    }
+    if (gone.isEmpty()) {
+      return v;
+    }
+    // connections attached to a removed connection go too
+    kept.removeIf(c -> gone.contains(c.sourceId()) || gone.contains(c.targetId()));
+    return new ViewDefinition(
+        v.id(),
+        v.name(),
+        v.nameEn(),
+        v.documentation(),
+        v.viewpoint(),
+        v.folderId(),
+        v.properties(),
+        v.nodes(),
+        kept);
+  }
+
+  /** The same problem with each {@code operations[i]} error named by concept id and file place. */
+  private static ProblemException located(
+      ProblemException e, List<ModelOperation> ops, List<String> where) {
+    Problem p = e.toProblem();
+    if (p.errors() == null || p.errors().isEmpty()) {
+      return e;
+    }
+    List<Problem.Error> errors = new ArrayList<>(p.errors().size());
+    for (Problem.Error err : p.errors()) {
+      Matcher m = err.field() == null ? null : OPERATION.matcher(err.field());
+      if (m != null && m.matches()) {
+        int i = Integer.parseInt(m.group(1));
+        if (i < ops.size()) {
+          String rest = m.group(2).startsWith("data.") ? m.group(2).substring(5) : m.group(2);
+          errors.add(
+              new Problem.Error(
+                  rest.isEmpty() ? null : rest,
+                  err.id() != null ? err.id() : ops.get(i).id(),
+                  where.get(i),
+                  err.code(),
+                  err.message()));
+          continue;
+        }
+      }
+      errors.add(err);
+    }
+    return new ProblemException(
+        p.status(),
+        p.type().substring(p.type().lastIndexOf(':') + 1),
+        p.title(),
+        "Nothing was imported. " + p.detail(),
+        errors,
+        null);
+  }
+
+  private static long count(List<ModelOperation> ops, Class<?> kind) {
+    return ops.stream().filter(kind::isInstance).count();
+  }
+}
