@@ -449,8 +449,16 @@ public final class ExchangeReader {
         width.matches("\\d{1,3}") ? Integer.parseInt(width) : 0,
         font.map(f -> f.attr("name")).orElse(""),
         font.map(f -> f.attr("size")).orElse(""),
-        font.map(f -> f.attr("style")).orElse(""),
+        font.map(f -> fontStyle(f.attr("style"))).orElse(""),
         font.map(f -> color(f.first("color"))[0]).orElse(""));
+  }
+
+  /**
+   * The font style as the 3.x schema's list of tokens: some tools (and 2.1 files) join them with
+   * {@code |} or {@code ,}.
+   */
+  static String fontStyle(String raw) {
+    return String.join(" ", raw.strip().split("[\\s|,]+")).strip();
   }
 
   /** {@code #rrggbb} and the alpha percentage ("" when absent) of an RGB colour element. */

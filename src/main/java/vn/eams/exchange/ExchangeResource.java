@@ -2,15 +2,12 @@ package vn.eams.exchange;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,32 +22,26 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.eams.metamodel.Metamodel;
-import vn.eams.model.ModelQueries;
-import vn.eams.model.ModelSnapshot;
 import vn.eams.platform.EamsConfig;
 import vn.eams.platform.Problem;
 import vn.eams.platform.ProblemException;
 
 /** Import of model files and export of models (ArchiMate exchange format, Archi files). */
-@Path("/api")
+@Path("/api/import")
 @Tag(name = "Import and export")
 public class ExchangeResource {
 
   private final ImportService imports;
-  private final ModelQueries queries;
   private final Metamodel metamodel;
   private final EamsConfig config;
 
-  ExchangeResource(
-      ImportService imports, ModelQueries queries, Metamodel metamodel, EamsConfig config) {
+  ExchangeResource(ImportService imports, Metamodel metamodel, EamsConfig config) {
     this.imports = imports;
-    this.queries = queries;
     this.metamodel = metamodel;
     this.config = config;
   }
 
   @POST
-  @Path("/import")
   @Consumes({
     MediaType.APPLICATION_XML,
     MediaType.TEXT_XML,
@@ -84,25 +75,6 @@ public class ExchangeResource {
     out.put("skippedRelationships", r.skipped());
     out.put("warnings", r.warnings());
     return Response.status(dryRun ? 200 : 201).entity(out).build();
-  }
-
-  @GET
-  @Path("/models/{modelId}/export")
-  @Operation(summary = "Export a model as an ArchiMate exchange file (3.1, XSD-valid)")
-  public Response export(
-      @PathParam("modelId") String modelId,
-      @QueryParam("format") @DefaultValue("exchange") String format) {
-    if (!format.equals("exchange")) {
-      throw ProblemException.badRequest(
-          "Unknown export format '" + format + "'.",
-          List.of(Problem.Error.field("format", "unknown-format", "Use format=exchange.")));
-    }
-    ModelSnapshot s =
-        queries.snapshot(modelId).orElseThrow(() -> ProblemException.notFound("model", modelId));
-    StreamingOutput out = (OutputStream o) -> ExchangeWriter.write(s, metamodel, o);
-    return Response.ok(out, MediaType.APPLICATION_XML + ";charset=UTF-8")
-        .header("Content-Disposition", "attachment; filename=\"" + modelId + ".xml\"")
-        .build();
   }
 
   private static ImportService.Forbidden forbidden(String value) {

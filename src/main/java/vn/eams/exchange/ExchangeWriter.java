@@ -342,7 +342,7 @@ public final class ExchangeWriter {
     for (Property p : props) {
       open("property");
       w.writeAttribute("propertyDefinitionRef", definitionIds.get(p.key()));
-      text("value", p.value(), language, false);
+      text("value", p.value(), language, true); // the schema wants a value, even empty
       close();
     }
     close();
@@ -369,8 +369,22 @@ public final class ExchangeWriter {
     if (!lang.equals("und")) {
       w.writeAttribute("xml", XmlTree.XML, "lang", lang);
     }
-    w.writeCharacters(value);
+    characters(value);
     w.writeEndElement();
+  }
+
+  /**
+   * Text with each carriage return as {@code &#13;}: written raw, a reader would turn it into a
+   * line feed, and the text would not come back as it was.
+   */
+  private void characters(String value) throws XMLStreamException {
+    int from = 0;
+    for (int cr = value.indexOf('\r'); cr >= 0; cr = value.indexOf('\r', from)) {
+      w.writeCharacters(value.substring(from, cr));
+      w.writeEntityRef("#13");
+      from = cr + 1;
+    }
+    w.writeCharacters(value.substring(from));
   }
 
   private void collectDefinitions(ModelSnapshot s) {

@@ -157,6 +157,7 @@ public class ImportService {
       if (ops.get(i) instanceof ModelOperation.CreateRelationship c && accept.contains(c.id())) {
         RelationshipData d = c.data();
         List<Property> props = new ArrayList<>(d.properties());
+        props.removeIf(p -> p.key().equals(INVALID)); // an exported file carries it already
         props.add(new Property(INVALID, "relationship-not-allowed"));
         ops.set(
             i,

@@ -258,7 +258,10 @@ public class ModelQueries {
     java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
     queue.add("");
     while (!queue.isEmpty()) {
-      List<Folder> children = byParent.getOrDefault(queue.poll(), List.of());
+      List<Folder> children = byParent.get(queue.poll());
+      if (children == null) {
+        continue;
+      }
       children.sort(java.util.Comparator.comparing(Folder::id));
       for (Folder f : children) {
         result.add(f);
