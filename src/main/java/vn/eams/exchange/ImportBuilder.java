@@ -60,6 +60,7 @@ final class ImportBuilder {
   private final List<ViewDraft> views = new ArrayList<>();
   private final Map<String, String> filedIn = new HashMap<>();
   private final Set<String> otherLanguages = new HashSet<>();
+  private boolean partial;
 
   ImportBuilder(Metamodel metamodel, String format) {
     this.metamodel = metamodel;
@@ -68,6 +69,15 @@ final class ImportBuilder {
 
   Metamodel metamodel() {
     return metamodel;
+  }
+
+  /**
+   * Marks the file as a partial one (Archi CSV, agency templates): it carries only some fields of
+   * each concept, so a merge keeps the others, and its relationships may connect to concepts that
+   * are not in the file but in the model it is merged into (the writer checks those).
+   */
+  void partial() {
+    this.partial = true;
   }
 
   void model(String id, ModelData data) {
@@ -317,7 +327,8 @@ final class ImportBuilder {
               + " again.",
           List.copyOf(errors));
     }
-    return new ImportedModel(modelId, format, model, ops, where, viewList, forbidden, warnings);
+    return new ImportedModel(
+        modelId, format, model, ops, where, viewList, forbidden, warnings, partial);
   }
 
   private String conceptType(String id) {
@@ -333,6 +344,15 @@ final class ImportBuilder {
     List<RelationshipDraft> result = new ArrayList<>(relationships.size());
     Set<String> placed = new HashSet<>(elements.keySet());
     List<RelationshipDraft> pending = new ArrayList<>(relationships.values());
+    if (partial) { // endpoints outside the file are in the model the file is merged into
+      for (RelationshipDraft r : pending) {
+        for (String end : List.of(r.source, r.target)) {
+          if (!elements.containsKey(end) && !relationships.containsKey(end)) {
+            placed.add(end);
+          }
+        }
+      }
+    }
     boolean progress = true;
     while (!pending.isEmpty() && progress) {
       progress = false;

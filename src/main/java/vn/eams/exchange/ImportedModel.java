@@ -19,6 +19,8 @@ import vn.eams.platform.Problem;
  *     endpoints' types (also listed in {@code warnings}); written only when the importer asks for
  *     them, flagged invalid
  * @param warnings what was read but changed or not kept, with where it is in the file
+ * @param partial the file carries only some fields of each concept (Archi CSV, agency templates): a
+ *     merge keeps the fields it does not carry and adds its properties to those a concept has
  */
 public record ImportedModel(
     String modelId,
@@ -28,7 +30,8 @@ public record ImportedModel(
     List<String> locations,
     List<ViewDefinition> views,
     List<String> forbidden,
-    List<Problem.Error> warnings) {
+    List<Problem.Error> warnings,
+    boolean partial) {
 
   public ImportedModel {
     operations = List.copyOf(operations);
@@ -36,6 +39,19 @@ public record ImportedModel(
     views = List.copyOf(views);
     forbidden = List.copyOf(forbidden);
     warnings = List.copyOf(warnings);
+  }
+
+  /** A complete model file (exchange format, Archi file). */
+  public ImportedModel(
+      String modelId,
+      String format,
+      ModelData model,
+      List<ModelOperation> operations,
+      List<String> locations,
+      List<ViewDefinition> views,
+      List<String> forbidden,
+      List<Problem.Error> warnings) {
+    this(modelId, format, model, operations, locations, views, forbidden, warnings, false);
   }
 
   /** Counts of what the file holds, for reports. */
