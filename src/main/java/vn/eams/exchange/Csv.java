@@ -8,9 +8,10 @@ import java.util.List;
  *
  * <p>Fields are separated by one delimiter character ({@code ,}, {@code ;} or TAB); a field may be
  * quoted with {@code "}, and a quote inside a quoted field is doubled. Quoted fields may span
- * lines. Records end with LF, CRLF or CR. A leading UTF-8 byte order mark is skipped. Lines whose
- * first character is {@code #} outside a quoted field are comments (Archi accepts them too). Every
- * record remembers the line it starts on, for error messages.
+ * lines; spaces or tabs between a closing quote and the next delimiter are ignored, as Archi's
+ * parser ignores them. Records end with LF, CRLF or CR. A leading UTF-8 byte order mark is skipped.
+ * Lines whose first character is {@code #} outside a quoted field are comments (Archi accepts them
+ * too). Every record remembers the line it starts on, for error messages.
  */
 public final class Csv {
 
@@ -110,6 +111,9 @@ public final class Csv {
             field.append(q);
             i++;
           }
+          while (i < n && isBlank(text.charAt(i), delimiter)) {
+            i++; // Archi's parser (Commons CSV) ignores blanks after a closing quote
+          }
           if (i < n
               && text.charAt(i) != delimiter
               && text.charAt(i) != '\r'
@@ -146,6 +150,10 @@ public final class Csv {
       }
     }
     return rows;
+  }
+
+  private static boolean isBlank(char c, char delimiter) {
+    return (c == ' ' || c == '\t') && c != delimiter;
   }
 
   private static int skipNewline(String text, int i) {

@@ -122,7 +122,7 @@ public final class ExchangeWriter {
     w.writeAttribute(XmlTree.XSI, "type", d.type());
     texts("name", d.name(), d.nameEn(), true);
     texts("documentation", d.documentation(), d.documentationEn(), false);
-    properties(elementProperties(d));
+    properties(fileProperties(d, true));
     close();
   }
 
@@ -154,9 +154,14 @@ public final class ExchangeWriter {
     close();
   }
 
-  private List<Property> elementProperties(ElementData d) {
+  /**
+   * An element's data that files carry as properties, by EAMS's conventions: the specialization
+   * (where the format has no field for it), validity dates, the profile's typed properties (by
+   * key), then the plain properties.
+   */
+  static List<Property> fileProperties(ElementData d, boolean withSpecialization) {
     List<Property> props = new ArrayList<>();
-    if (!d.specialization().isEmpty()) {
+    if (withSpecialization && !d.specialization().isEmpty()) {
       props.add(new Property(ImportBuilder.SPECIALIZATION, d.specialization()));
     }
     d.validFrom().ifPresent(v -> props.add(new Property(ImportBuilder.VALID_FROM, v.toString())));
@@ -391,7 +396,7 @@ public final class ExchangeWriter {
     List<Property> all = new ArrayList<>(s.model().data().properties());
     for (Element e : s.elements()) {
       ElementData d = e.data();
-      all.addAll(elementProperties(d));
+      all.addAll(fileProperties(d, true));
       Optional<Specialization> spec =
           d.specialization().isEmpty()
               ? Optional.empty()

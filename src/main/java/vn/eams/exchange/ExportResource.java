@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.zip.ZipOutputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.eams.metamodel.Metamodel;
@@ -32,17 +33,33 @@ public class ExportResource {
   }
 
   @GET
-  @Operation(summary = "Export a model as an ArchiMate exchange file (3.1, XSD-valid)")
+  @Operation(
+      summary =
+          "Export a model: format=exchange (ArchiMate exchange file 3.1, XSD-valid, with views) or"
+              + " format=csv (a zip of Archi's elements.csv, relations.csv and properties.csv)")
   public Response export(
       @PathParam("modelId") String modelId,
       @QueryParam("format") @DefaultValue("exchange") String format) {
-    if (!format.equals("exchange")) {
+    if (!format.equals("exchange") && !format.equals("csv")) {
       throw ProblemException.badRequest(
           "Unknown export format '" + format + "'.",
-          List.of(Problem.Error.field("format", "unknown-format", "Use format=exchange.")));
+          List.of(
+              Problem.Error.field(
+                  "format", "unknown-format", "Use format=exchange or format=csv.")));
     }
     ModelSnapshot s =
         queries.snapshot(modelId).orElseThrow(() -> ProblemException.notFound("model", modelId));
+    if (format.equals("csv")) {
+      StreamingOutput zip =
+          (OutputStream o) -> {
+            try (ZipOutputStream z = new ZipOutputStream(o)) {
+              ArchiCsvWriter.write(s, metamodel, modelId + "-", z);
+            }
+          };
+      return Response.ok(zip, "application/zip")
+          .header("Content-Disposition", "attachment; filename=\"" + modelId + "-csv.zip\"")
+          .build();
+    }
     StreamingOutput out = (OutputStream o) -> ExchangeWriter.write(s, metamodel, o);
     return Response.ok(out, MediaType.APPLICATION_XML + ";charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"" + modelId + ".xml\"")

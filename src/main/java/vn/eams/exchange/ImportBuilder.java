@@ -60,6 +60,8 @@ final class ImportBuilder {
   private final List<ViewDraft> views = new ArrayList<>();
   private final Map<String, String> filedIn = new HashMap<>();
   private final Set<String> otherLanguages = new HashSet<>();
+  private final Map<String, List<Property>> externalProperties = new LinkedHashMap<>();
+  private final Map<String, String> externalWhere = new HashMap<>();
   private boolean partial;
 
   ImportBuilder(Metamodel metamodel, String format) {
@@ -78,6 +80,16 @@ final class ImportBuilder {
    */
   void partial() {
     this.partial = true;
+  }
+
+  /**
+   * Records properties for a concept that is not in the (partial) file but in the model it is
+   * merged into; repeated calls for one id add to its list. Checked when the model is built: the id
+   * must be usable and no concept of the file.
+   */
+  void propertiesFor(String id, List<Property> properties, String where) {
+    externalProperties.computeIfAbsent(id, k -> new ArrayList<>()).addAll(properties);
+    externalWhere.putIfAbsent(id, where);
   }
 
   void model(String id, ModelData data) {
@@ -223,7 +235,7 @@ final class ImportBuilder {
 
   /** Checks the whole file and returns the model, or throws one problem listing every error. */
   ImportedModel build(String source) {
-    if (model.name().isBlank()) {
+    if (model.name().isBlank() && !partial) { // a partial file merged keeps the model's name
       warn("", modelId, "model-name", "The model has no name; it is called after the file.");
       model =
           new ModelData(
@@ -306,6 +318,7 @@ final class ImportBuilder {
               d.nodes(),
               d.connections()));
     }
+    checkExternalProperties();
     if (!otherLanguages.isEmpty()) {
       warn(
           "",
@@ -328,7 +341,44 @@ final class ImportBuilder {
           List.copyOf(errors));
     }
     return new ImportedModel(
-        modelId, format, model, ops, where, viewList, forbidden, warnings, partial);
+        modelId,
+        format,
+        model,
+        ops,
+        where,
+        viewList,
+        forbidden,
+        warnings,
+        partial,
+        externalProperties);
+  }
+
+  private void checkExternalProperties() {
+    for (String id : externalProperties.keySet()) {
+      String where = externalWhere.get(id);
+      if (!partial) {
+        error(
+            where,
+            id,
+            "unknown-reference",
+            "'" + id + "' is no concept of the file; give its properties with the concept.");
+      } else if (idKinds.containsKey(id)) {
+        error(
+            where,
+            id,
+            "external-properties",
+            "'" + id + "' is a concept of the file; its properties belong to it.");
+      } else if (!Text.isValidId(id)) {
+        error(
+            where,
+            id,
+            "invalid-id",
+            "The identifier '"
+                + id
+                + "' cannot name a concept of an EAMS model: an id starts with a letter or '_' and"
+                + " has only ASCII letters, digits, '_', '-', '.'.");
+      }
+    }
   }
 
   private String conceptType(String id) {

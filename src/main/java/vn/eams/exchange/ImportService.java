@@ -6,13 +6,16 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.eams.model.ChangeResult;
+import vn.eams.model.ModelData;
 import vn.eams.model.ModelOperation;
 import vn.eams.model.ModelQueries;
 import vn.eams.model.ModelService;
+import vn.eams.model.ModelSnapshot;
 import vn.eams.model.Property;
 import vn.eams.model.RelationshipData;
 import vn.eams.model.ViewDefinition;
@@ -40,22 +43,50 @@ public class ImportService {
     KEEP
   }
 
+  /** What an import does to the repository. */
+  public enum Mode {
+    /** A new model; its id must be free. */
+    CREATE,
+    /**
+     * Into the model of that id: new ids are created, known ids updated, nothing deleted (a missing
+     * model is created).
+     */
+    MERGE,
+    /** The model becomes the file: as merge, and what the file lacks is deleted. */
+    REPLACE
+  }
+
   /**
    * How to import.
    *
-   * @param modelId the new model's id; empty: the file's model identifier
+   * @param modelId the model's id; empty: the file's model identifier
+   * @param mode create, merge or replace
    * @param forbidden what to do with forbidden relationships
    * @param dryRun check everything, write nothing
    */
-  public record Options(String modelId, Forbidden forbidden, boolean dryRun) {}
+  public record Options(String modelId, Mode mode, Forbidden forbidden, boolean dryRun) {
 
-  /** What an import did (or, on a dry run, would do). */
+    /** A new model. */
+    public Options(String modelId, Forbidden forbidden, boolean dryRun) {
+      this(modelId, Mode.CREATE, forbidden, dryRun);
+    }
+  }
+
+  /**
+   * What an import did (or, on a dry run, would do).
+   *
+   * @param mode what was done: a merge into a missing model is a create
+   * @param created per kind (folders, elements, relationships, views), how many were created
+   * @param changes per kind: created, updated, unchanged, deleted
+   */
   public record Result(
       String modelId,
       String format,
+      Mode mode,
       boolean dryRun,
       long seq,
       Map<String, Long> created,
+      Map<String, Map<String, Long>> changes,
       List<String> skipped,
       List<Problem.Error> warnings) {}
 
@@ -67,7 +98,10 @@ public class ImportService {
     this.queries = queries;
   }
 
-  /** Creates the model; throws a problem naming every error (with its place in the file). */
+  /**
+   * Imports the file as the options say, all or nothing; throws a problem naming every error (with
+   * its place in the file).
+   */
   public Result create(ImportedModel m, Options options, String actor) {
     String modelId = options.modelId().isBlank() ? m.modelId() : options.modelId().strip();
     if (modelId.isBlank()) {
@@ -95,11 +129,46 @@ public class ImportService {
         java.util.Collections.reverse(skipped);
       }
     }
-    checkIdsFree(modelId, views);
+    if (options.mode() != Mode.CREATE) {
+      Optional<ModelSnapshot> current = queries.snapshot(modelId);
+      if (current.isPresent()) {
+        return merge(m, options, actor, current.get(), ops, where, views, accept, skipped);
+      }
+    }
+    if (m.partial() && options.mode() == Mode.REPLACE) {
+      throw replaceNeedsWholeFile(m);
+    }
+    if (!m.externalProperties().isEmpty()) {
+      List<Problem.Error> errors = new ArrayList<>();
+      for (String id : m.externalProperties().keySet()) {
+        errors.add(
+            Problem.Error.id(
+                id,
+                "unknown-reference",
+                "The file gives properties for '"
+                    + id
+                    + "', which is not in the file, and there is no model '"
+                    + modelId
+                    + "' to find it in."));
+      }
+      throw ProblemException.invalid(
+          "The file refers to concepts it does not have; nothing was imported.", errors);
+    }
+    checkIdsFree(views, Set.of());
+    ModelData data = m.model();
+    if (data.name().isBlank()) { // a partial file without a model row starts a model
+      data =
+          new ModelData(
+              modelId,
+              data.nameEn(),
+              data.documentation(),
+              data.documentationEn(),
+              data.properties(),
+              data.language());
+    }
     ChangeResult result;
     try {
-      result =
-          service.createModelWith(modelId, m.model(), ops, views, accept, options.dryRun(), actor);
+      result = service.createModelWith(modelId, data, ops, views, accept, options.dryRun(), actor);
     } catch (ProblemException e) {
       throw located(e, ops, where);
     }
@@ -108,18 +177,110 @@ public class ImportService {
     created.put("elements", count(ops, ModelOperation.CreateElement.class));
     created.put("relationships", count(ops, ModelOperation.CreateRelationship.class));
     created.put("views", (long) views.size());
+    Map<String, Map<String, Long>> changes = new LinkedHashMap<>();
+    created.forEach(
+        (kind, n) -> {
+          Map<String, Long> c = new LinkedHashMap<>();
+          c.put("created", n);
+          c.put("updated", 0L);
+          c.put("unchanged", 0L);
+          c.put("deleted", 0L);
+          changes.put(kind, c);
+        });
     return new Result(
-        modelId, m.format(), options.dryRun(), result.seq(), created, skipped, m.warnings());
+        modelId,
+        m.format(),
+        Mode.CREATE,
+        options.dryRun(),
+        result.seq(),
+        created,
+        changes,
+        skipped,
+        m.warnings());
   }
 
-  private void checkIdsFree(String modelId, List<ViewDefinition> views) {
+  private Result merge(
+      ImportedModel m,
+      Options options,
+      String actor,
+      ModelSnapshot current,
+      List<ModelOperation> ops,
+      List<String> where,
+      List<ViewDefinition> views,
+      Set<String> accept,
+      List<String> skipped) {
+    boolean replace = options.mode() == Mode.REPLACE;
+    if (replace && m.partial()) {
+      throw replaceNeedsWholeFile(m);
+    }
+    MergePlan plan =
+        MergePlan.of(
+            ops, where, m.model(), views, m.externalProperties(), m.partial(), replace, current);
+    if (!plan.errors().isEmpty()) {
+      throw ProblemException.invalid(
+          plan.errors().size()
+              + " concept(s) of the file do not fit the model; nothing was imported.",
+          plan.errors());
+    }
+    Set<String> freed = new HashSet<>();
+    for (ViewDefinition v : current.views()) {
+      if (plan.deleteViews().contains(v.id())) {
+        freed.add(v.id());
+        v.nodes().forEach(n -> freed.add(n.id()));
+        v.connections().forEach(c -> freed.add(c.id()));
+      }
+    }
+    checkIdsFree(plan.views(), freed);
+    ChangeResult result;
+    try {
+      result =
+          service.mergeInto(
+              current.model().id(),
+              plan.model(),
+              plan.operations(),
+              plan.deleteViews(),
+              plan.views(),
+              accept,
+              options.dryRun(),
+              actor);
+    } catch (ProblemException e) {
+      throw located(e, plan.operations(), plan.locations());
+    }
+    Map<String, Long> created = new LinkedHashMap<>();
+    plan.counts().forEach((kind, c) -> created.put(kind, c.get("created")));
+    return new Result(
+        current.model().id(),
+        m.format(),
+        options.mode(),
+        options.dryRun(),
+        result.seq(),
+        created,
+        plan.counts(),
+        skipped,
+        m.warnings());
+  }
+
+  private static ProblemException replaceNeedsWholeFile(ImportedModel m) {
+    return ProblemException.badRequest(
+        "A " + m.format() + " file carries only part of a model; it cannot replace one.",
+        List.of(
+            Problem.Error.field(
+                "mode",
+                "replace-partial",
+                "Use mode=merge (create new ids, update known ones, delete nothing), or export"
+                    + " the whole model in the exchange format to replace it.")));
+  }
+
+  /** Refuses view, node and connection ids used elsewhere in the repository (not in freed). */
+  private void checkIdsFree(List<ViewDefinition> views, Set<String> freed) {
     List<String> ids = new ArrayList<>();
     for (ViewDefinition v : views) {
       ids.add(v.id());
       v.nodes().forEach(n -> ids.add(n.id()));
       v.connections().forEach(c -> ids.add(c.id()));
     }
-    List<String> taken = queries.takenViewIds(ids);
+    List<String> taken = new ArrayList<>(queries.takenViewIds(ids));
+    taken.removeAll(freed);
     if (!taken.isEmpty()) {
       List<Problem.Error> errors = new ArrayList<>();
       for (String id : taken.subList(0, Math.min(taken.size(), 100))) {
@@ -130,7 +291,8 @@ public class ImportService {
       throw ProblemException.invalid(
           taken.size()
               + " view and diagram ids of the file are already used in the repository (was the"
-              + " file imported before?); nothing was imported. Delete the earlier model first.",
+              + " file imported before?); nothing was imported. Import with mode=merge into the model that has them, or"
+              + " delete it first.",
           errors);
     }
   }

@@ -1,8 +1,12 @@
 package vn.eams.exchange;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import vn.eams.model.ModelData;
 import vn.eams.model.ModelOperation;
+import vn.eams.model.Property;
 import vn.eams.model.ViewDefinition;
 import vn.eams.platform.Problem;
 
@@ -21,6 +25,11 @@ import vn.eams.platform.Problem;
  * @param warnings what was read but changed or not kept, with where it is in the file
  * @param partial the file carries only some fields of each concept (Archi CSV, agency templates): a
  *     merge keeps the fields it does not carry and adds its properties to those a concept has
+ * @param externalProperties of a partial file: properties for concepts that are not in the file but
+ *     (the file says) in the model it is merged into, by concept id, in file order; Archi's
+ *     pseudo-properties ({@code Access_Type}, {@code Influence_Strength}, {@code Directed}, {@code
+ *     Junction_Type}) are among them as written, since only the target model knows the concept's
+ *     type
  */
 public record ImportedModel(
     String modelId,
@@ -31,7 +40,8 @@ public record ImportedModel(
     List<ViewDefinition> views,
     List<String> forbidden,
     List<Problem.Error> warnings,
-    boolean partial) {
+    boolean partial,
+    Map<String, List<Property>> externalProperties) {
 
   public ImportedModel {
     operations = List.copyOf(operations);
@@ -39,6 +49,31 @@ public record ImportedModel(
     views = List.copyOf(views);
     forbidden = List.copyOf(forbidden);
     warnings = List.copyOf(warnings);
+    externalProperties = copyInOrder(externalProperties);
+  }
+
+  /** A file without properties for concepts outside it. */
+  public ImportedModel(
+      String modelId,
+      String format,
+      ModelData model,
+      List<ModelOperation> operations,
+      List<String> locations,
+      List<ViewDefinition> views,
+      List<String> forbidden,
+      List<Problem.Error> warnings,
+      boolean partial) {
+    this(
+        modelId,
+        format,
+        model,
+        operations,
+        locations,
+        views,
+        forbidden,
+        warnings,
+        partial,
+        Map.of());
   }
 
   /** A complete model file (exchange format, Archi file). */
@@ -51,7 +86,14 @@ public record ImportedModel(
       List<ViewDefinition> views,
       List<String> forbidden,
       List<Problem.Error> warnings) {
-    this(modelId, format, model, operations, locations, views, forbidden, warnings, false);
+    this(
+        modelId, format, model, operations, locations, views, forbidden, warnings, false, Map.of());
+  }
+
+  private static Map<String, List<Property>> copyInOrder(Map<String, List<Property>> m) {
+    Map<String, List<Property>> copy = new LinkedHashMap<>();
+    m.forEach((id, props) -> copy.put(id, List.copyOf(props)));
+    return Collections.unmodifiableMap(copy);
   }
 
   /** Counts of what the file holds, for reports. */

@@ -22,6 +22,8 @@ final class BatchCascade {
   private final Map<String, Relationship> deletedRelationships;
   private final Set<String> deletedFolders;
   private final List<Relationship> updatedRelationships;
+  private final List<Element> updatedElements;
+  private final List<Folder> updatedFolders;
   private final Map<String, Relationship> newRelationships;
   private final List<ChangeResult.Cascaded> cascaded;
   private final List<Problem.Error> errors;
@@ -35,6 +37,8 @@ final class BatchCascade {
     this.deletedRelationships = b.deletedRelationships;
     this.deletedFolders = b.deletedFolders;
     this.updatedRelationships = b.updatedRelationships;
+    this.updatedElements = b.updatedElements;
+    this.updatedFolders = b.updatedFolders;
     this.newRelationships = b.newRelationships;
     this.cascaded = b.cascaded;
     this.errors = b.errors;
@@ -90,6 +94,7 @@ final class BatchCascade {
       contents.removeAll(deletedElements);
       contents.removeAll(deletedRelationships.keySet());
       contents.removeAll(deletedFolders);
+      contents.removeAll(movedOut());
       if (!contents.isEmpty()) {
         errors.add(
             Problem.Error.id(
@@ -105,5 +110,26 @@ final class BatchCascade {
     DiagramCascade.Removal removal =
         diagrams.remove(tx, deletedElements, deletedRelationships.keySet(), true);
     removal.byView().values().forEach(cascaded::addAll);
+  }
+
+  /** What the batch moves into folders it does not delete (out of the deleted ones, maybe). */
+  private Set<String> movedOut() {
+    Set<String> moved = new HashSet<>();
+    for (Element e : updatedElements) {
+      if (!deletedFolders.contains(e.data().folderId())) {
+        moved.add(e.id());
+      }
+    }
+    for (Relationship r : updatedRelationships) {
+      if (!deletedFolders.contains(r.data().folderId())) {
+        moved.add(r.id());
+      }
+    }
+    for (Folder f : updatedFolders) {
+      if (!deletedFolders.contains(f.data().parentId())) {
+        moved.add(f.id());
+      }
+    }
+    return moved;
   }
 }

@@ -148,18 +148,82 @@ public class ModelService {
             // everything was checked against the new model; the transaction is rolled back
             throw new ValidatedOnly(content);
           }
-          if (views.isEmpty()) {
-            return content;
-          }
-          List<Change> changes = new ArrayList<>();
-          long last =
-              viewStore.create(
-                  tx, modelId, views, actor, Instant.now(), store.lockSequence(tx), changes);
-          store.setSequence(tx, last);
-          changeLog.write(tx, changes);
-          return new ChangeResult(
-              last, content.applied(), content.cascaded(), content.validateOnly());
+          return withViews(tx, modelId, views, actor, content);
         });
+  }
+
+  /**
+   * Merges content into an existing model in one transaction, all or nothing: the model's new texts
+   * and properties ({@code data}, or null to keep them), the operations (creates, updates and
+   * deletes of folders, elements and relationships, checked as one batch), then the views: those in
+   * {@code deleteViews} are deleted, those in {@code views} created (a view replaced keeps its id:
+   * delete it and create it again). With {@code validateOnly} everything is checked and the
+   * transaction rolled back.
+   */
+  public ChangeResult mergeInto(
+      String modelId,
+      ModelData data,
+      List<ModelOperation> operations,
+      java.util.Set<String> deleteViews,
+      List<ViewDefinition> views,
+      java.util.Set<String> acceptForbidden,
+      boolean validateOnly,
+      String actor) {
+    ModelData d = data == null ? null : normalise(data);
+    if (d != null) {
+      List<Problem.Error> errors = modelRules(modelId, d);
+      if (!errors.isEmpty()) {
+        throw ProblemException.invalid("The model cannot be changed; nothing was changed.", errors);
+      }
+    }
+    try {
+      return graph.write(
+          tx -> {
+            store.lockSequence(tx);
+            ModelInfo current =
+                queries
+                    .model(tx, modelId)
+                    .orElseThrow(() -> ProblemException.notFound("model", modelId));
+            if (d != null) {
+              updateModelIn(tx, current, d, actor);
+            }
+            Instant now = Instant.now();
+            List<Change> changes = new ArrayList<>();
+            long afterDelete =
+                viewStore.delete(
+                    tx, modelId, deleteViews, actor, now, store.lockSequence(tx), changes);
+            store.setSequence(tx, afterDelete);
+            changeLog.write(tx, changes);
+            ModelBatch batch =
+                new ModelBatch(this.ctx(tx), modelId, operations, actor, false, validateOnly);
+            batch.acceptForbidden = acceptForbidden;
+            ChangeResult content = batch.run();
+            if (validateOnly) {
+              throw new ValidatedOnly(content);
+            }
+            return withViews(tx, modelId, views, actor, content);
+          });
+    } catch (ValidatedOnly v) {
+      return v.result;
+    }
+  }
+
+  /** Creates the views after the batch that wrote {@code content}, in the same transaction. */
+  private ChangeResult withViews(
+      TransactionContext tx,
+      String modelId,
+      List<ViewDefinition> views,
+      String actor,
+      ChangeResult content) {
+    if (views.isEmpty()) {
+      return content;
+    }
+    List<Change> changes = new ArrayList<>();
+    long last =
+        viewStore.create(tx, modelId, views, actor, Instant.now(), store.lockSequence(tx), changes);
+    store.setSequence(tx, last);
+    changeLog.write(tx, changes);
+    return new ChangeResult(last, content.applied(), content.cascaded(), content.validateOnly());
   }
 
   /** Ends a validating transaction (rolled back) with what the checks found. */
@@ -217,49 +281,56 @@ public class ModelService {
     }
     return graph.write(
         tx -> {
-          long seq = store.lockSequence(tx);
+          store.lockSequence(tx); // before reading the version it checks
           ModelInfo current =
               queries
                   .model(tx, modelId)
                   .orElseThrow(() -> ProblemException.notFound("model", modelId));
           checkVersion(current, expectedVersion);
-          Instant now = Instant.now();
-          ModelInfo updated =
-              new ModelInfo(
-                  modelId,
-                  d,
-                  current.version() + 1,
-                  current.createdAt(),
-                  now,
-                  current.elementCount(),
-                  current.relationshipCount());
-          tx.run(
-                  "MATCH (m:Model {id: $id}) WITH m, m.elementCount AS e, m.relationshipCount AS r"
-                      + " SET m = $p, m.elementCount = e, m.relationshipCount = r",
-                  Map.of(
-                      "id",
-                      modelId,
-                      "p",
-                      GraphMapping.modelProps(
-                          modelId, d, updated.version(), current.createdAt(), now)))
-              .consume();
-          store.setSequence(tx, seq + 1);
-          changeLog.write(
-              tx,
-              List.of(
-                  new Change(
-                      seq + 1,
-                      now,
-                      actor,
-                      "update",
-                      "model",
-                      modelId,
-                      modelId,
-                      toJson(ConceptJson.model(current)),
-                      toJson(ConceptJson.model(updated)),
-                      "")));
-          return updated;
+          return updateModelIn(tx, current, d, actor);
         });
+  }
+
+  /** Writes the model's new texts and properties and logs the change. */
+  private ModelInfo updateModelIn(
+      TransactionContext tx, ModelInfo current, ModelData d, String actor) {
+    String modelId = current.id();
+    long seq = store.lockSequence(tx);
+    Instant now = Instant.now();
+    ModelInfo updated =
+        new ModelInfo(
+            modelId,
+            d,
+            current.version() + 1,
+            current.createdAt(),
+            now,
+            current.elementCount(),
+            current.relationshipCount());
+    tx.run(
+            "MATCH (m:Model {id: $id}) WITH m, m.elementCount AS e, m.relationshipCount AS r"
+                + " SET m = $p, m.elementCount = e, m.relationshipCount = r",
+            Map.of(
+                "id",
+                modelId,
+                "p",
+                GraphMapping.modelProps(modelId, d, updated.version(), current.createdAt(), now)))
+        .consume();
+    store.setSequence(tx, seq + 1);
+    changeLog.write(
+        tx,
+        List.of(
+            new Change(
+                seq + 1,
+                now,
+                actor,
+                "update",
+                "model",
+                modelId,
+                modelId,
+                toJson(ConceptJson.model(current)),
+                toJson(ConceptJson.model(updated)),
+                "")));
+    return updated;
   }
 
   /**

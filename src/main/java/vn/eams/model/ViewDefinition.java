@@ -111,6 +111,27 @@ public record ViewDefinition(
     public boolean isLine() {
       return relationshipId.isEmpty();
     }
+
+    /** Equal when every field is, bendpoints compared by their coordinates. */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Connection c
+          && id.equals(c.id)
+          && relationshipId.equals(c.relationshipId)
+          && sourceId.equals(c.sourceId)
+          && targetId.equals(c.targetId)
+          && style.equals(c.style)
+          && points().equals(c.points());
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(id, relationshipId, sourceId, targetId, style, points());
+    }
+
+    private List<List<Integer>> points() {
+      return bendpoints.stream().map(p -> java.util.Arrays.stream(p).boxed().toList()).toList();
+    }
   }
 
   /**

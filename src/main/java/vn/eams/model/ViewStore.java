@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,6 +120,51 @@ public class ViewStore {
               v.id(),
               "",
               toJson(after),
+              ""));
+    }
+    return next;
+  }
+
+  /**
+   * Deletes the views of the model with their nodes and connections, logging one change per view;
+   * returns the last sequence number used. Ids that are no view of the model are ignored.
+   */
+  long delete(
+      TransactionContext tx,
+      String modelId,
+      Collection<String> viewIds,
+      String actor,
+      Instant now,
+      long seq,
+      List<Change> changes) {
+    if (viewIds.isEmpty()) {
+      return seq;
+    }
+    List<String> deleted =
+        tx.run(
+                "MATCH (v:View) WHERE v.id IN $ids AND v.modelId = $m"
+                    + " CALL { WITH v MATCH (d:DiagramNode {viewId: v.id}) DELETE d }"
+                    + " CALL { WITH v MATCH (c:DiagramConnection {viewId: v.id}) DELETE c }"
+                    + " WITH v, v.id AS id, v.name AS name DELETE v RETURN id, name ORDER BY id",
+                Map.of("ids", List.copyOf(viewIds), "m", modelId))
+            .list(r -> r.get("id").asString() + "\u0000" + r.get("name").asString(""));
+    long next = seq;
+    for (String row : deleted) {
+      String id = row.substring(0, row.indexOf('\u0000'));
+      Map<String, Object> before = new LinkedHashMap<>();
+      before.put("id", id);
+      before.put("name", row.substring(row.indexOf('\u0000') + 1));
+      changes.add(
+          new Change(
+              ++next,
+              now,
+              actor,
+              "delete",
+              ConceptKind.VIEW.label(),
+              modelId,
+              id,
+              toJson(before),
+              "",
               ""));
     }
     return next;

@@ -49,6 +49,12 @@ class CsvTest {
   }
 
   @Test
+  void parse_BlanksBetweenClosingQuoteAndDelimiter_AreIgnored() {
+    List<Csv.Row> rows = Csv.parse("\"a\" ,\"b\"\t\r\n", ',');
+    assertThat(rows.get(0).fields()).containsExactly("a", "b");
+  }
+
+  @Test
   void parse_QuoteInsideUnquotedField_IsAnError() {
     assertThatThrownBy(() -> Csv.parse("ID,Na\"me\n", ','))
         .isInstanceOf(Csv.CsvException.class)
