@@ -53,7 +53,15 @@ public class ImportService {
      */
     MERGE,
     /** The model becomes the file: as merge, and what the file lacks is deleted. */
-    REPLACE
+    REPLACE;
+
+    /** The mode asked for, or (null) the file kind's: merge for partial files, else create. */
+    public static Mode of(Mode given, ImportedModel file) {
+      if (given != null) {
+        return given;
+      }
+      return file.partial() ? MERGE : CREATE;
+    }
   }
 
   /**

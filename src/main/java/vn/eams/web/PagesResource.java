@@ -46,7 +46,7 @@ import vn.eams.platform.Graph;
 /**
  * The read-only pages: home, catalogue, element (and agency) pages, views as SVG, keyword search.
  * Server-rendered with Qute, Vietnamese by default ({@code ?lang=en} switches and is remembered in
- * a cookie); no JavaScript.
+ * a cookie); no JavaScript, except on the import page, which follows an import's progress.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -73,6 +73,9 @@ public class PagesResource {
 
   @Location("pages/not-found.html")
   Template notFound;
+
+  @Location("pages/import.html")
+  Template importPage;
 
   private final Ui ui;
   private final PageQueries pages;
@@ -685,6 +688,21 @@ public class PagesResource {
             .data("models", models)
             .data("summary", summary);
     return respond(ti, lang);
+  }
+
+  @GET
+  @Path("import")
+  @Operation(summary = "The upload page: import files with a progress bar (server-sent events)")
+  public Response importPage(
+      @QueryParam("model") @DefaultValue("") String model,
+      @QueryParam("lang") String lang,
+      @CookieParam(LANG_COOKIE) String cookie,
+      @Context UriInfo uri) {
+    String l = lang(lang, cookie);
+    Map<String, String> t = ui.texts(l);
+    return respond(
+        importPage.data("f", frame(l, uri, t.get("import_title"), model)).data("modelId", model),
+        lang);
   }
 
   // ---- helpers ---------------------------------------------------------------------------------

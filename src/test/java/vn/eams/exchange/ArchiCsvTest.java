@@ -290,7 +290,10 @@ class ArchiCsvTest {
     assertThat(e.get("id2").type()).isEqualTo("BusinessRole");
     assertThat(m.locations()).containsExactly("test5-elements.csv:4", "test5-elements.csv:6");
     assertThat(m.modelId()).isEmpty();
-    assertThat(warningCodes(m)).contains("model-name"); // no model row: named after the file
+    // no model row: merged, the target model keeps its name; created, the model is named after its
+    // id
+    assertThat(m.model().name()).isEmpty();
+    assertThat(warningCodes(m)).doesNotContain("model-name");
   }
 
   @Test
