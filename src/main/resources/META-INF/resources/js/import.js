@@ -39,7 +39,7 @@
       var r = state.report;
       rows(document.getElementById('import-changes'), Object.keys(r.changes), function (kind) {
         var c = r.changes[kind];
-        return [kind, c.created, c.updated, c.unchanged, c.deleted];
+        return [status.dataset[kind] || kind, c.created, c.updated, c.unchanged, c.deleted];
       });
       rows(document.getElementById('import-warnings'), r.warnings || [], problemCells);
       var open = document.getElementById('import-open');

@@ -19,6 +19,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A reader's path through the pages in a real browser (headless Chromium through Selenium): home →
@@ -105,6 +106,39 @@ class BrowserTest {
     saveScreenshot("home-en.png");
     browser.get(base + "models/tra-vinh-v1.0/catalogue");
     assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Element catalogue");
+  }
+
+  @Test
+  void importPage_FollowsTheProgress_ShowsTheChangesOrTheProblems() throws Exception {
+    String prefix = "b" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    Path file = profile.resolve("small.xml");
+    Files.writeString(
+        file,
+        Files.readString(Path.of("tests/fixtures/exchange/small.xml"))
+            .replace("\"x-", "\"" + prefix + "-"));
+    browser.get(base + "import?lang=vi");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Nhập mô hình");
+    browser.findElement(By.id("i-files")).sendKeys(file.toString());
+    // "only check" is ticked by default: nothing is written
+    browser.findElement(By.cssSelector("#import-form button[type=submit]")).click();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    wait.until(d -> d.findElement(By.id("import-phase")).getText().startsWith("Xong"));
+    assertThat(browser.findElement(By.id("import-bar")).getAttribute("value")).isEqualTo("100");
+    WebElement elements =
+        browser.findElement(By.xpath("//table[@id='import-changes']//tr[td[1]='Phần tử']"));
+    assertThat(elements.findElements(By.tagName("td")).get(1).getText()).isEqualTo("6");
+    saveScreenshot("import-vi.png");
+
+    // a broken file: every problem with its place, nothing written
+    Files.writeString(
+        file,
+        Files.readString(file).replace("target=\"" + prefix + "-svc\"", "target=\"nowhere\""));
+    browser.get(base + "import?lang=vi");
+    browser.findElement(By.id("i-files")).sendKeys(file.toString());
+    browser.findElement(By.cssSelector("#import-form button[type=submit]")).click();
+    wait.until(d -> d.findElement(By.id("import-phase")).getText().startsWith("Không nhập được"));
+    assertThat(browser.findElement(By.id("import-problems")).getText()).contains("nowhere");
+    saveScreenshot("import-problems-vi.png");
   }
 
   private void saveScreenshot(String name) throws Exception {
