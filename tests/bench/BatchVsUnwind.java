@@ -33,8 +33,8 @@
  *   single  batch      one POST with all elements+relationships (end to end, java.net.http)
  *           unwind     one write transaction: one UNWIND ... CREATE per element type, then one
  *                      UNWIND ... MATCH/MATCH/CREATE per relationship type (same properties as EAMS)
- *           unwind+log the same plus one UNWIND CREATE (:Change) of the change records EAMS wrote for
- *                      an earlier batch (same sizes), to separate the change-log cost
+ *           unwind+log the same plus one UNWIND CREATE (:ChangeSet) of the change sets EAMS wrote for
+ *                      an earlier batch (same sizes; ADR 0006), to separate the change-log cost
  *           validate   the same POST with "validateOnly": true (parse, rules, id checks; no write)
  *   chunked batch      ceil(ops/chunk) POSTs in order (elements first, then relationships)
  *           unwind     the same chunks, one UNWIND transaction per chunk
@@ -169,7 +169,7 @@ public class BatchVsUnwind {
     }
 
     List<Map<String, Object>> changeTemplate = null;
-    long changeSeq = lowestChangeSeq() - 1; // Change.seq is unique: the log copies use negative numbers
+    long changeSeq = lowestChangeSeq() - 1; // the log copies use negative numbers, never read by EAMS
     for (int rep = 1; rep <= reps; rep++) {
       String[] order = rotate(new String[] {"batch", "unwind", "unwind+log"}, rep - 1);
       if (changeTemplate == null) {
@@ -196,7 +196,11 @@ public class BatchVsUnwind {
             List<Map<String, Object>> log = new ArrayList<>(changeTemplate.size());
             for (Map<String, Object> c : changeTemplate) {
               Map<String, Object> m = new HashMap<>(c);
-              m.put("seq", changeSeq--);
+              List<Long> seqs = new ArrayList<>();
+              for (int k = 0; k < ((List<?>) c.get("seqs")).size(); k++) seqs.add(changeSeq--);
+              m.put("seqs", seqs);
+              m.put("first", seqs.get(seqs.size() - 1));
+              m.put("last", seqs.get(0));
               m.put("modelId", model);
               log.add(m);
             }
@@ -432,7 +436,7 @@ public class BatchVsUnwind {
                               Map.of("rows", rows))
                           .consume());
               if (changes != null) {
-                tx.run("UNWIND $rows AS r CREATE (c:Change) SET c = r", Map.of("rows", changes)).consume();
+                tx.run("UNWIND $rows AS r CREATE (s:ChangeSet) SET s = r", Map.of("rows", changes)).consume();
               }
               return null;
             });
@@ -441,11 +445,11 @@ public class BatchVsUnwind {
     return (System.nanoTime() - t0) / 1e6;
   }
 
-  /** The change records EAMS wrote for the concepts of a model (not the model's own record). */
+  /** The change sets EAMS wrote for the concepts of a model (not the model's own record's set). */
   static List<Map<String, Object>> readChanges(String model) {
     try (Session s = driver.session(SessionConfig.forDatabase(database))) {
       return s.executeRead(
-          tx -> tx.run("MATCH (c:Change {modelId: $m}) WHERE c.kind <> 'model' RETURN properties(c) AS c ORDER BY c.seq",
+          tx -> tx.run("MATCH (s:ChangeSet {modelId: $m}) WHERE s.kinds <> ['model'] RETURN properties(s) AS c ORDER BY s.first",
                   Map.of("m", model))
               .list(r -> r.get("c").asMap()));
     }
@@ -453,7 +457,7 @@ public class BatchVsUnwind {
 
   static long lowestChangeSeq() {
     try (Session s = driver.session(SessionConfig.forDatabase(database))) {
-      return Math.min(0, s.run("MATCH (c:Change) RETURN coalesce(min(c.seq), 0) AS m").single().get("m").asLong());
+      return Math.min(0, s.run("MATCH (c:ChangeSet) RETURN coalesce(min(c.first), 0) AS m").single().get("m").asLong());
     }
   }
 
@@ -484,7 +488,7 @@ public class BatchVsUnwind {
           byType.put(t, c);
         }
         long nr = byType.values().stream().mapToLong(Long::longValue).sum();
-        long nc = s.run("MATCH (c:Change {modelId: $m}) WHERE c.kind <> 'model' RETURN count(c) AS c", Map.of("m", m)).single().get("c").asLong();
+        long nc = s.run("MATCH (c:ChangeSet {modelId: $m}) UNWIND c.kinds AS k WITH k WHERE k <> 'model' RETURN count(k) AS c", Map.of("m", m)).single().get("c").asLong();
         boolean typesOk = true;
         for (var t : relTypes.entrySet()) typesOk &= byType.get(t.getKey()) == t.getValue().longValue();
         long expectChanges = en.getValue().equals("unwind") ? 0 : elements.size() + rels.size();

@@ -5,25 +5,35 @@
  *   ours, import      POST /api/import?modelId=..&fileName=.. with the file as the body (streamed from
  *                     disk, Content-Type application/xml), until the 201 answer; the created counts
  *                     are taken from its JSON
- *   baseline, import  a bare StAX parse of the same file (javax.xml.stream: elements {id, type, name},
- *                     relationships {id, type, source, target}) plus, over Bolt, one write transaction
- *                     per chunk of rows: UNWIND .. CREATE (e:Element:<Type>:BenchBase) SET e = r per
- *                     element type, then UNWIND .. MATCH (s) MATCH (t) CREATE (s)-[x:<Type>]->(t)
- *                     SET x = r per relationship type (a relationship whose end is a relationship goes
- *                     through a (:RelationshipProxy) node, as ModelStore.createRelationships does). Rows
- *                     carry the properties EAMS stores for such a concept (id, modelId, type, name,
- *                     nameKey, searchKey, textKey, version, createdAt, updatedAt; relationships id,
- *                     modelId, type, sourceId, targetId, version, createdAt, updatedAt). Not done by the
- *                     baseline: documentation, properties, other-language names, relationship names and
- *                     attributes, folders, views, the model node, the change log, any validation.
+ *   baseline, import  a bare StAX parse of the same file (javax.xml.stream) of every row EAMS stores
+ *                     from it: elements {id, type, name, documentation, properties}, relationships
+ *                     {id, type, source, target, name}, organizations (folders), views, their nodes
+ *                     (nested) and connections (with bendpoints); plus, over Bolt, one write
+ *                     transaction per chunk of rows: UNWIND .. CREATE (e:Element:<Type>:BenchBase)
+ *                     SET e = r per element type, then UNWIND .. MATCH (s) MATCH (t) CREATE
+ *                     (s)-[x:<Type>]->(t) SET x = r per relationship type (a relationship whose end is a
+ *                     relationship goes through a (:RelationshipProxy) node, as
+ *                     ModelStore.createRelationships does), then UNWIND .. CREATE of the folders,
+ *                     views, diagram nodes and connections. Rows carry the properties EAMS stores for
+ *                     such a row (elements: id, modelId, type, name, documentation, nameKey,
+ *                     searchKey, textKey, propKeys, propValues, version, createdAt, updatedAt;
+ *                     relationships: id, modelId, type, sourceId, targetId, name, version, createdAt,
+ *                     updatedAt; diagram nodes: id, viewId, modelId, parentId, kind, elementRef,
+ *                     label, x, y, w, h, order; ...). Not done by the baseline: other-language texts,
+ *                     relationship attributes and properties, styles, the model node, the change log,
+ *                     any validation. (Until 2026-11-30 the baseline wrote elements and
+ *                     relationships only: docs/performance.md says which figures used which.)
  *                     The clock runs from opening the file to the last commit.
  *   ours, export      GET /api/models/{id}/export, reading the whole body (discarded)
  *   baseline, export  one read transaction over Bolt: the elements of the model EAMS imported
- *                     (MATCH (e:Element {modelId: $m}) RETURN properties(e)) and its relationships
- *                     (one UNION ALL query over the relationship types, properties plus type), written
- *                     while they stream in with a bare XMLStreamWriter (identifier, xsi:type, name,
- *                     documentation, properties; relationships with source and target) to a null
- *                     stream. Not written: organizations, property definitions, views.
+ *                     (MATCH (e:Element {modelId: $m}) RETURN properties(e)), its relationships
+ *                     (one UNION ALL query over the relationship types, properties plus type), its
+ *                     folders, views, diagram nodes and connections, written while they stream in
+ *                     with a bare XMLStreamWriter (identifier, xsi:type, name, documentation,
+ *                     properties; relationships with source and target; folders as nested items;
+ *                     views with nested nodes and connections with bendpoints) to a null stream.
+ *                     Not written: property definitions, other-language texts, styles, folder
+ *                     members. (Until 2026-11-30 it wrote elements and relationships only.)
  *
  * Each repetition runs the four in alternating order (odd reps ours first, even reps the baseline
  * first), and cleans up afterwards: the imported model is deleted through the API (DELETE with
@@ -275,8 +285,14 @@ public class ImportExportBench {
         ours == null ? -1 : ours.elements, ours == null ? -1 : ours.relationships,
         baseline == null ? -1 : baseline.elements, baseline == null ? -1 : baseline.relationships,
         same ? "same" : "DIFFER");
+    if (op.equals("import") && !baselineExtra.isEmpty()) {
+      System.out.printf(Locale.ROOT, "  baseline also wrote %s%n", baselineExtra);
+    }
     if (!same) ok = false;
   }
+
+  /** What the last baseline import wrote besides elements and relationships. */
+  static String baselineExtra = "";
 
   // ---- ours ---------------------------------------------------------------------------------------
 
@@ -363,47 +379,125 @@ public class ImportExportBench {
 
   // ---- baseline -----------------------------------------------------------------------------------
 
-  /** Bare StAX parse + UNWIND writes in chunks; pw receives {parse ms, write ms}. */
+  /**
+   * Bare StAX parse + UNWIND writes in chunks of every row EAMS stores from the file; pw receives
+   * {parse ms, write ms}.
+   */
   static Counts importBaseline(BenchFile f, String model, String prefix, double[] pw) throws Exception {
     long t0 = System.nanoTime();
-    List<String[]> elements = new ArrayList<>(); // id, type, name
-    List<String[]> rels = new ArrayList<>(); // id, type, source, target
+    List<String[]> elements = new ArrayList<>(); // id, type, name, documentation
+    List<List<String>> elementProps = new ArrayList<>(); // per element: key, value, key, value, ...
+    List<String[]> rels = new ArrayList<>(); // id, type, source, target, name
+    List<String[]> folders = new ArrayList<>(); // id, parent id, name
+    List<String[]> views = new ArrayList<>(); // id, name, viewpoint
+    List<Object[]> nodes = new ArrayList<>(); // id, view, parent, kind, elementRef, x, y, w, h, label
+    List<Object[]> connections = new ArrayList<>(); // id, view, relationshipRef, source, target, bendpoints
     XMLInputFactory xf = XMLInputFactory.newFactory();
     xf.setProperty(XMLInputFactory.IS_COALESCING, true);
     xf.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     try (InputStream in = new BufferedInputStream(Files.newInputStream(f.path), 1 << 16)) {
       XMLStreamReader x = xf.createXMLStreamReader(in);
-      int depth = 0;
-      String section = null; // "elements" / "relationships" while inside that child of <model>
-      String[] current = null;
+      java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>(); // local names, innermost first
+      java.util.ArrayDeque<String> nodeIds = new java.util.ArrayDeque<>(); // enclosing diagram nodes
+      java.util.ArrayDeque<String> folderIds = new java.util.ArrayDeque<>(); // enclosing folders
+      java.util.ArrayDeque<Boolean> items = new java.util.ArrayDeque<>(); // per open <item>: a folder?
+      String section = null; // the child of <model> we are in
+      String[] element = null;
+      String[] rel = null;
+      String[] folder = null;
+      String[] view = null;
+      Object[] node = null;
+      List<Long> bendpoints = null;
+      String propKey = null;
+      int folderNo = 0;
       while (x.hasNext()) {
         int ev = x.next();
         if (ev == XMLStreamConstants.START_ELEMENT) {
-          depth++;
           String ln = x.getLocalName();
-          if (depth == 2 && (ln.equals("elements") || ln.equals("relationships"))) {
+          int depth = path.size() + 1;
+          String parent = path.peek();
+          if (depth == 2) {
             section = ln;
           } else if (depth == 3 && "elements".equals(section) && ln.equals("element")) {
-            current = new String[] {x.getAttributeValue(null, "identifier"), x.getAttributeValue(XSI, "type"), ""};
-            elements.add(current);
+            element = new String[] {x.getAttributeValue(null, "identifier"), x.getAttributeValue(XSI, "type"), "", ""};
+            elements.add(element);
+            elementProps.add(new ArrayList<>());
           } else if (depth == 3 && "relationships".equals(section) && ln.equals("relationship")) {
-            current = new String[] {x.getAttributeValue(null, "identifier"), x.getAttributeValue(XSI, "type"),
-                x.getAttributeValue(null, "source"), x.getAttributeValue(null, "target")};
-            rels.add(current);
-          } else if (depth == 4 && current != null && current.length == 3 && ln.equals("name") && current[2].isEmpty()) {
-            current[2] = x.getElementText(); // consumes the end tag
-            depth--;
+            rel = new String[] {x.getAttributeValue(null, "identifier"), x.getAttributeValue(XSI, "type"),
+                x.getAttributeValue(null, "source"), x.getAttributeValue(null, "target"), ""};
+            rels.add(rel);
+          } else if ("organizations".equals(section) && ln.equals("item")) {
+            boolean isFolder = x.getAttributeValue(null, "identifierRef") == null;
+            items.push(isFolder);
+            if (isFolder) {
+              String id = x.getAttributeValue(null, "identifier");
+              folder = new String[] {id == null ? "folder-" + (++folderNo) : id, folderIds.isEmpty() ? "" : folderIds.peek(), ""};
+              folderIds.push(folder[0]);
+              folders.add(folder);
+            }
+          } else if ("views".equals(section) && ln.equals("view")) {
+            view = new String[] {x.getAttributeValue(null, "identifier"), "", nz(x.getAttributeValue(null, "viewpoint"))};
+            views.add(view);
+          } else if (view != null && ln.equals("node")) {
+            node = new Object[] {x.getAttributeValue(null, "identifier"), view[0], nodeIds.isEmpty() ? "" : nodeIds.peek(),
+                x.getAttributeValue(XSI, "type"), nz(x.getAttributeValue(null, "elementRef")),
+                num(x, "x"), num(x, "y"), num(x, "w"), num(x, "h"), ""};
+            nodeIds.push((String) node[0]);
+            nodes.add(node);
+          } else if (view != null && ln.equals("connection")) {
+            bendpoints = new ArrayList<>();
+            connections.add(new Object[] {x.getAttributeValue(null, "identifier"), view[0],
+                nz(x.getAttributeValue(null, "relationshipRef")), x.getAttributeValue(null, "source"),
+                x.getAttributeValue(null, "target"), bendpoints});
+          } else if (bendpoints != null && ln.equals("bendpoint")) {
+            bendpoints.add(num(x, "x"));
+            bendpoints.add(num(x, "y"));
+          } else if (ln.equals("property") && (element != null || view != null)) {
+            propKey = x.getAttributeValue(null, "propertyDefinitionRef");
           }
+          // texts: the first of each kind; getElementText consumes the end tag
+          boolean text = false;
+          if (ln.equals("name") || ln.equals("documentation") || ln.equals("label") || ln.equals("value")) {
+            if (element != null && depth == 4 && ln.equals("name") && element[2].isEmpty()) {
+              element[2] = x.getElementText(); text = true;
+            } else if (element != null && depth == 4 && ln.equals("documentation") && element[3].isEmpty()) {
+              element[3] = x.getElementText(); text = true;
+            } else if (element != null && ln.equals("value") && propKey != null) {
+              elementProps.get(elementProps.size() - 1).add(propKey);
+              elementProps.get(elementProps.size() - 1).add(x.getElementText()); text = true;
+              propKey = null;
+            } else if (rel != null && depth == 4 && ln.equals("name") && rel[4].isEmpty()) {
+              rel[4] = x.getElementText(); text = true;
+            } else if (folder != null && ln.equals("label") && "item".equals(parent) && folder[2].isEmpty()) {
+              folder[2] = x.getElementText(); text = true;
+            } else if (view != null && node == null && bendpoints == null && ln.equals("name") && "view".equals(parent) && view[1].isEmpty()) {
+              view[1] = x.getElementText(); text = true;
+            } else if (node != null && ln.equals("label") && "node".equals(parent) && ((String) node[9]).isEmpty()) {
+              node[9] = x.getElementText(); text = true;
+            }
+          }
+          if (!text) path.push(ln);
         } else if (ev == XMLStreamConstants.END_ELEMENT) {
+          String ln = path.pop();
+          int depth = path.size() + 1;
           if (depth == 2) section = null;
-          if (depth == 3) current = null;
-          depth--;
+          if (depth == 3 && ln.equals("element")) element = null;
+          if (depth == 3 && ln.equals("relationship")) rel = null;
+          if ("organizations".equals(section) && ln.equals("item") && !items.isEmpty() && items.pop()) {
+            folderIds.pop();
+            folder = null;
+          }
+          if (ln.equals("view")) view = null;
+          if (ln.equals("node") && !nodeIds.isEmpty()) {
+            nodeIds.pop();
+            node = null;
+          }
+          if (ln.equals("connection")) bendpoints = null;
         }
       }
       x.close();
     }
     long t1 = System.nanoTime();
-
     // rows as EAMS stores them (GraphMapping.elementProps / relationshipProps, the parts the parse has)
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     Set<String> relIds = new HashSet<>();
@@ -415,9 +509,21 @@ public class ImportExportBench {
       m.put("modelId", model);
       m.put("type", e[1]);
       m.put("name", e[2]);
+      m.put("documentation", e[3]);
       m.put("nameKey", foldKey(e[2]));
-      m.put("searchKey", foldKey(e[2] + "\n"));
-      m.put("textKey", foldKey(e[2] + "\n\n\n\n"));
+      m.put("searchKey", foldKey(e[2] + "\n" + e[3]));
+      m.put("textKey", foldKey(e[2] + "\n\n" + e[3] + "\n\n"));
+      List<String> kv = elementProps.get(elementRows.size());
+      if (!kv.isEmpty()) {
+        List<String> keys = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (int k = 0; k < kv.size(); k += 2) {
+          keys.add(kv.get(k));
+          values.add(kv.get(k + 1));
+        }
+        m.put("propKeys", keys);
+        m.put("propValues", values);
+      }
       m.put("version", 1L);
       m.put("createdAt", now);
       m.put("updatedAt", now);
@@ -432,6 +538,7 @@ public class ImportExportBench {
       m.put("type", r[1]);
       m.put("sourceId", prefix + r[2]);
       m.put("targetId", prefix + r[3]);
+      m.put("name", r[4]);
       m.put("version", 1L);
       m.put("createdAt", now);
       m.put("updatedAt", now);
@@ -468,10 +575,76 @@ public class ImportExportBench {
             + " CREATE (s)-[x:" + k[0] + "]->(t) SET x = r", Map.of("rows", rows)).consume();
       }));
     }
+    List<Map<String, Object>> folderRows = new ArrayList<>(folders.size());
+    for (String[] fo : folders) {
+      folderRows.add(Map.of("id", prefix + fo[0], "modelId", model, "parentId", fo[1].isEmpty() ? "" : prefix + fo[1],
+          "name", fo[2], "version", 1L, "createdAt", now, "updatedAt", now));
+    }
+    writeRows("Folder", folderRows);
+    List<Map<String, Object>> viewRows = new ArrayList<>(views.size());
+    for (String[] v : views) {
+      viewRows.add(Map.of("id", prefix + v[0], "modelId", model, "name", v[1], "viewpoint", v[2],
+          "version", 1L, "createdAt", now, "updatedAt", now));
+    }
+    writeRows("View", viewRows);
+    List<Map<String, Object>> nodeRows = new ArrayList<>(nodes.size());
+    long order = 0;
+    for (Object[] n : nodes) {
+      Map<String, Object> m = new HashMap<>();
+      m.put("id", prefix + n[0]);
+      m.put("viewId", prefix + n[1]);
+      m.put("modelId", model);
+      m.put("parentId", ((String) n[2]).isEmpty() ? "" : prefix + n[2]);
+      m.put("kind", n[3]);
+      if (!((String) n[4]).isEmpty()) m.put("elementRef", prefix + n[4]);
+      m.put("label", n[9]);
+      m.put("x", n[5]);
+      m.put("y", n[6]);
+      m.put("w", n[7]);
+      m.put("h", n[8]);
+      m.put("order", order++);
+      nodeRows.add(m);
+    }
+    writeRows("DiagramNode", nodeRows);
+    List<Map<String, Object>> connectionRows = new ArrayList<>(connections.size());
+    for (Object[] c : connections) {
+      Map<String, Object> m = new HashMap<>();
+      m.put("id", prefix + c[0]);
+      m.put("viewId", prefix + c[1]);
+      m.put("modelId", model);
+      if (!((String) c[2]).isEmpty()) m.put("relationshipRef", prefix + c[2]);
+      m.put("sourceRef", prefix + c[3]);
+      m.put("targetRef", prefix + c[4]);
+      m.put("bendpoints", c[5]);
+      m.put("order", order++);
+      connectionRows.add(m);
+    }
+    writeRows("DiagramConnection", connectionRows);
+    baselineExtra = String.format(Locale.ROOT, "%,d folders, %,d views, %,d diagram nodes, %,d connections,"
+        + " %,d element documentations, %,d element properties", folders.size(), views.size(), nodes.size(),
+        connections.size(), elements.stream().filter(e -> !e[3].isEmpty()).count(),
+        elementProps.stream().mapToLong(kv -> kv.size() / 2).sum());
     long t2 = System.nanoTime();
     pw[0] = (t1 - t0) / 1e6;
     pw[1] = (t2 - t1) / 1e6;
     return new Counts(elements.size(), rels.size());
+  }
+
+  /** UNWIND .. CREATE (:label:BenchBase) of the rows, in transactions of chunk rows. */
+  static void writeRows(String label, List<Map<String, Object>> rows) {
+    for (int i = 0; i < rows.size(); i += chunk) {
+      List<Map<String, Object>> part = rows.subList(i, Math.min(rows.size(), i + chunk));
+      write(tx -> tx.run("UNWIND $rows AS r CREATE (n:" + label + ":BenchBase) SET n = r", Map.of("rows", part)).consume());
+    }
+  }
+
+  static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  static long num(XMLStreamReader x, String attribute) {
+    String v = x.getAttributeValue(null, attribute);
+    return v == null || v.isBlank() ? 0L : Math.round(Double.parseDouble(v));
   }
 
   interface TxWork {
@@ -536,6 +709,60 @@ public class ImportExportBench {
             n[1]++;
           }
           w.writeEndElement();
+          // organizations: the folders as nested items (their members are not listed)
+          Map<String, List<Map<String, Object>>> children = new HashMap<>();
+          tx.run("MATCH (f:Folder {modelId: $m}) RETURN properties(f) AS p", Map.of("m", model))
+              .forEachRemaining(rec -> {
+                Map<String, Object> p = rec.get("p").asMap();
+                children.computeIfAbsent(String.valueOf(p.getOrDefault("parentId", "")), k -> new ArrayList<>()).add(p);
+              });
+          w.writeStartElement(NS3, "organizations");
+          folders(w, children, "");
+          w.writeEndElement();
+          // views: each view's nodes (nested by parentId, in order) and connections
+          Map<String, List<Map<String, Object>>> nodesOf = new HashMap<>();
+          tx.run("MATCH (d:DiagramNode {modelId: $m}) RETURN properties(d) AS p ORDER BY d.viewId, d.order", Map.of("m", model))
+              .forEachRemaining(rec -> {
+                Map<String, Object> p = rec.get("p").asMap();
+                nodesOf.computeIfAbsent(p.get("viewId") + "|" + p.getOrDefault("parentId", ""), k -> new ArrayList<>()).add(p);
+              });
+          Map<String, List<Map<String, Object>>> connectionsOf = new HashMap<>();
+          tx.run("MATCH (c:DiagramConnection {modelId: $m}) RETURN properties(c) AS p ORDER BY c.viewId, c.order", Map.of("m", model))
+              .forEachRemaining(rec -> {
+                Map<String, Object> p = rec.get("p").asMap();
+                connectionsOf.computeIfAbsent(String.valueOf(p.get("viewId")), k -> new ArrayList<>()).add(p);
+              });
+          w.writeStartElement(NS3, "views");
+          w.writeStartElement(NS3, "diagrams");
+          Result vr = tx.run("MATCH (v:View {modelId: $m}) RETURN properties(v) AS p ORDER BY v.id", Map.of("m", model));
+          while (vr.hasNext()) {
+            Map<String, Object> v = vr.next().get("p").asMap();
+            String viewId = (String) v.get("id");
+            w.writeStartElement(NS3, "view");
+            w.writeAttribute("identifier", viewId);
+            w.writeAttribute("xsi", XSI, "type", "Diagram");
+            text(w, "name", (String) v.get("name"));
+            nodes(w, nodesOf, viewId, "");
+            for (Map<String, Object> c : connectionsOf.getOrDefault(viewId, List.of())) {
+              w.writeStartElement(NS3, "connection");
+              w.writeAttribute("identifier", (String) c.get("id"));
+              Object ref = c.get("relationshipRef");
+              w.writeAttribute("xsi", XSI, "type", ref == null ? "Line" : "Relationship");
+              if (ref != null) w.writeAttribute("relationshipRef", (String) ref);
+              w.writeAttribute("source", (String) c.get("sourceRef"));
+              w.writeAttribute("target", (String) c.get("targetRef"));
+              List<Object> points = (List<Object>) c.getOrDefault("bendpoints", List.of());
+              for (int i = 0; i + 1 < points.size(); i += 2) {
+                w.writeEmptyElement(NS3, "bendpoint");
+                w.writeAttribute("x", String.valueOf(points.get(i)));
+                w.writeAttribute("y", String.valueOf(points.get(i + 1)));
+              }
+              w.writeEndElement();
+            }
+            w.writeEndElement();
+          }
+          w.writeEndElement();
+          w.writeEndElement();
           w.writeEndElement();
           w.writeEndDocument();
           w.flush();
@@ -547,6 +774,35 @@ public class ImportExportBench {
     }
     bytes[0] = written[0];
     return new Counts(n[0], n[1]);
+  }
+
+  static void folders(XMLStreamWriter w, Map<String, List<Map<String, Object>>> children, String parent)
+      throws javax.xml.stream.XMLStreamException {
+    for (Map<String, Object> f : children.getOrDefault(parent, List.of())) {
+      w.writeStartElement(NS3, "item");
+      w.writeAttribute("identifier", (String) f.get("id"));
+      w.writeStartElement(NS3, "label");
+      w.writeCharacters(String.valueOf(f.getOrDefault("name", "")));
+      w.writeEndElement();
+      folders(w, children, (String) f.get("id"));
+      w.writeEndElement();
+    }
+  }
+
+  static void nodes(XMLStreamWriter w, Map<String, List<Map<String, Object>>> nodesOf, String viewId, String parent)
+      throws javax.xml.stream.XMLStreamException {
+    for (Map<String, Object> d : nodesOf.getOrDefault(viewId + "|" + parent, List.of())) {
+      w.writeStartElement(NS3, "node");
+      w.writeAttribute("identifier", (String) d.get("id"));
+      Object ref = d.get("elementRef");
+      w.writeAttribute("xsi", XSI, "type", ref == null ? "Container" : "Element");
+      if (ref != null) w.writeAttribute("elementRef", (String) ref);
+      for (String k : List.of("x", "y", "w", "h")) w.writeAttribute(k, String.valueOf(d.getOrDefault(k, 0L)));
+      Object label = d.get("label");
+      if (ref == null && label != null && !String.valueOf(label).isEmpty()) text(w, "label", String.valueOf(label));
+      nodes(w, nodesOf, viewId, (String) d.get("id"));
+      w.writeEndElement();
+    }
   }
 
   @SuppressWarnings("unchecked")

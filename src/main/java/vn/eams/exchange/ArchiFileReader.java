@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -194,19 +193,21 @@ public final class ArchiFileReader {
       InputStream in, String sourceName, Metamodel metamodel, ImportLimits limits) {
     ArchiFileReader r = new ArchiFileReader(metamodel, sourceName, limits);
     try {
-      Counting upload =
-          new Counting(
+      CountingInputStream upload =
+          new CountingInputStream(
               in,
-              r.limits.maxBytes(),
-              () ->
-                  tooLarge(
+              total -> {
+                if (total > r.limits.maxBytes()) {
+                  throw tooLarge(
                       "The file "
                           + sourceName
                           + " is larger than "
                           + r.limits.maxBytes()
                           + " bytes, the most this server accepts.",
                       "max-bytes",
-                      KEY_MAX_BYTES));
+                      KEY_MAX_BYTES);
+                }
+              });
       BufferedInputStream buffered = new BufferedInputStream(upload, 64 * 1024);
       if (isZip(buffered)) {
         r.readArchive(buffered);
@@ -270,7 +271,7 @@ public final class ArchiFileReader {
   /** Reads the archive: model.xml is parsed, every other entry read through and reported. */
   private void readArchive(InputStream in) throws IOException, XMLStreamException {
     archive = true;
-    Counting compressed = new Counting(in, Long.MAX_VALUE, null);
+    CountingInputStream compressed = new CountingInputStream(in);
     ZipInputStream zip = new ZipInputStream(compressed);
     int entries = 0;
     List<String> others = new ArrayList<>();
@@ -287,13 +288,13 @@ public final class ArchiFileReader {
             "max-zip-entries",
             KEY_MAX_ENTRIES);
       }
-      Entry entry = new Entry(zip, e.getName(), compressed);
+      InputStream entry = entry(zip, e.getName(), compressed);
       if (!e.isDirectory() && e.getName().equals(ARCHIVE_MODEL) && !modelRead) {
         parse(entry);
       } else if (!e.isDirectory()) {
         others.add(e.getName());
       }
-      entry.drain();
+      drain(entry);
     }
     if (!modelRead) {
       throw ProblemException.badRequest(
@@ -351,137 +352,45 @@ public final class ArchiFileReader {
     return null;
   }
 
-  /** Counts the bytes read through it and refuses to read more than a limit. */
-  private static final class Counting extends FilterInputStream {
-    private final long limit;
-    private final Supplier<ProblemException> refusal;
-    private long count;
+  /**
+   * One zip entry, inflated under the limits: its size, and its ratio to the compressed bytes
+   * actually consumed so far (the sizes in the zip headers are not trusted). Closing it leaves the
+   * archive open; whoever opened the archive closes it.
+   */
+  private InputStream entry(ZipInputStream zip, String name, CountingInputStream compressed) {
+    long start = compressed.count();
+    InputStream open =
+        new FilterInputStream(zip) {
+          @Override
+          public void close() {
+            // the archive goes on
+          }
+        };
+    return new CountingInputStream(
+        open, inflated -> checkEntry(name, inflated, Math.max(1, compressed.count() - start)));
+  }
 
-    Counting(InputStream in, long limit, Supplier<ProblemException> refusal) {
-      super(in);
-      this.limit = limit;
-      this.refusal = refusal;
+  private void checkEntry(String name, long inflated, long packed) {
+    String entry = "The entry " + name + " of the archive " + source + " unpacks to more than ";
+    if (inflated > limits.maxBytes()) {
+      throw tooLarge(
+          entry + limits.maxBytes() + " bytes, the most this server accepts.",
+          "max-bytes",
+          KEY_MAX_BYTES);
     }
-
-    long count() {
-      return count;
-    }
-
-    private void add(long n) {
-      if (n > 0) {
-        count += n;
-        if (count > limit) {
-          throw refusal.get();
-        }
-      }
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        add(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      add(n);
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long k = super.skip(n);
-      add(k);
-      return k;
-    }
-
-    @Override
-    public boolean markSupported() {
-      return false;
+    if (inflated > RATIO_GRACE && inflated > packed * limits.maxZipRatio()) {
+      throw tooLarge(
+          entry + limits.maxZipRatio() + " times its compressed size, which is how zip bombs work.",
+          "max-zip-ratio",
+          KEY_MAX_RATIO);
     }
   }
 
-  /**
-   * One zip entry, inflated under the limits: its size, and its ratio to the compressed bytes
-   * actually consumed so far (the sizes in the zip headers are not trusted).
-   */
-  private final class Entry extends InputStream {
-    private final ZipInputStream zip;
-    private final String name;
-    private final Counting compressed;
-    private final long start;
-    private long inflated;
-
-    Entry(ZipInputStream zip, String name, Counting compressed) {
-      this.zip = zip;
-      this.name = name;
-      this.compressed = compressed;
-      this.start = compressed.count();
-    }
-
-    private void check(long n) {
-      if (n <= 0) {
-        return;
-      }
-      inflated += n;
-      if (inflated > limits.maxBytes()) {
-        throw tooLarge(
-            "The entry "
-                + name
-                + " of the archive "
-                + source
-                + " unpacks to more than "
-                + limits.maxBytes()
-                + " bytes, the most this server accepts.",
-            "max-bytes",
-            KEY_MAX_BYTES);
-      }
-      long packed = Math.max(1, compressed.count() - start);
-      if (inflated > RATIO_GRACE && inflated > packed * limits.maxZipRatio()) {
-        throw tooLarge(
-            "The entry "
-                + name
-                + " of the archive "
-                + source
-                + " unpacks to more than "
-                + limits.maxZipRatio()
-                + " times its compressed size, which is how zip bombs work.",
-            "max-zip-ratio",
-            KEY_MAX_RATIO);
-      }
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = zip.read();
-      if (b >= 0) {
-        check(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = zip.read(b, off, len);
-      check(n);
-      return n;
-    }
-
-    /** Reads the rest of the entry (under the limits) so that no byte is inflated unchecked. */
-    void drain() throws IOException {
-      byte[] buffer = new byte[8192];
-      while (read(buffer, 0, buffer.length) >= 0) {
-        // counted and checked in read
-      }
-    }
-
-    @Override
-    public void close() {
-      // the archive goes on; it is closed by whoever opened it
+  /** Reads the rest of an entry (under the limits) so that no byte is inflated unchecked. */
+  private static void drain(InputStream entry) throws IOException {
+    byte[] buffer = new byte[8192];
+    while (entry.read(buffer, 0, buffer.length) >= 0) {
+      // counted and checked as it is read
     }
   }
 

@@ -115,7 +115,8 @@ public class ImportFiles {
       }
       try (InputStream in =
           new BufferedInputStream(
-              new Progress(Files.newInputStream(first.path()), progress), 1 << 16)) {
+              new CountingInputStream(Files.newInputStream(first.path()), every256k(progress)),
+              1 << 16)) {
         return switch (kind) {
           case "exchange" -> ExchangeReader.read(in, first.name(), metamodel);
           case "archimate" -> ArchiFileReader.read(in, first.name(), metamodel, limits());
@@ -136,38 +137,15 @@ public class ImportFiles {
     }
   }
 
-  /** Reports the bytes read, at most every 256 KB. */
-  private static final class Progress extends java.io.FilterInputStream {
-    private final LongConsumer progress;
-    private long read;
-    private long told;
-
-    Progress(InputStream in, LongConsumer progress) {
-      super(in);
-      this.progress = progress;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      count(b >= 0 ? 1 : 0);
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      count(Math.max(0, n));
-      return n;
-    }
-
-    private void count(int n) {
-      read += n;
-      if (read - told >= 256 * 1024) {
-        told = read;
-        progress.accept(read);
+  /** Passes a running byte count on to {@code progress} at most once per 256 KiB. */
+  private static LongConsumer every256k(LongConsumer progress) {
+    long[] told = {0};
+    return total -> {
+      if (total - told[0] >= 256 * 1024) {
+        told[0] = total;
+        progress.accept(total);
       }
-    }
+    };
   }
 
   /**

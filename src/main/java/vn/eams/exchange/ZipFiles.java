@@ -1,6 +1,5 @@
 package vn.eams.exchange;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -28,7 +27,7 @@ final class ZipFiles {
   /** The archive's files (no folders), by entry name, in archive order. */
   static Map<String, byte[]> read(InputStream in, String source, ImportLimits limits)
       throws IOException {
-    CountingStream compressed = new CountingStream(in);
+    CountingInputStream compressed = new CountingInputStream(in);
     Map<String, byte[]> files = new LinkedHashMap<>();
     long total = 0;
     int entries = 0;
@@ -52,7 +51,7 @@ final class ZipFiles {
                 "max-bytes",
                 "eams.import.max-bytes");
           }
-          if (total > RATIO_GRACE && total > compressed.count * limits.maxZipRatio()) {
+          if (total > RATIO_GRACE && total > compressed.count() * limits.maxZipRatio()) {
             throw refused(
                 source
                     + " unpacks to more than "
@@ -84,28 +83,5 @@ final class ZipFiles {
         List.of(
             Problem.Error.field(
                 "file", code, "Send a smaller archive, or raise " + key + " on the server.")));
-  }
-
-  /** Counts the compressed bytes the inflater consumed. */
-  private static final class CountingStream extends FilterInputStream {
-    long count;
-
-    CountingStream(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      count += b >= 0 ? 1 : 0;
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      count += Math.max(0, n);
-      return n;
-    }
   }
 }

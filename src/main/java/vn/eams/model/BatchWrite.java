@@ -3,6 +3,7 @@ package vn.eams.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -139,19 +140,25 @@ final class BatchWrite {
               ""));
     }
     store.updateFolders(tx, updatedFolders);
-    next = writeDeletes(next);
+    List<Runnable> deletes = new ArrayList<>();
+    next = writeDeletes(next, deletes);
     store.adjustCounts(tx, countDeltas());
     store.setSequence(tx, next);
+    // the change records go in before the deletes: each record's unique seq is checked through an
+    // index seek, and a seek in a transaction that has deleted n nodes costs O(n)
     changeLog.write(tx, changes);
+    deletes.forEach(Runnable::run);
     return next;
   }
 
-  private long writeDeletes(long next) {
+  /** Logs the deletes and adds the writes that make them to {@code deletes}, to run afterwards. */
+  private long writeDeletes(long next, List<Runnable> deletes) {
     if (deletedElements.isEmpty() && deletedRelationships.isEmpty() && deletedFolders.isEmpty()) {
       return next;
     }
     DiagramCascade.Removal removal =
-        diagrams.remove(tx, deletedElements, deletedRelationships.keySet(), false);
+        diagrams.remove(tx, deletedElements, deletedRelationships.keySet(), true);
+    deletes.add(() -> diagrams.delete(tx, removal));
     for (Map.Entry<String, List<ChangeResult.Cascaded>> en : removal.byView().entrySet()) {
       org.neo4j.driver.Record view =
           tx.run(
@@ -176,6 +183,10 @@ final class BatchWrite {
               toJson(after),
               en.getValue().get(0).cause()));
     }
+    Map<String, String> causes = new HashMap<>();
+    for (ChangeResult.Cascaded c : cascaded) {
+      causes.putIfAbsent(c.id(), c.cause());
+    }
     Map<String, Relationship> explicitRels = new HashMap<>();
     for (ChangeResult.Applied a : applied) {
       if (a.op().equals("delete") && a.kind().equals("relationship")) {
@@ -183,7 +194,7 @@ final class BatchWrite {
       }
     }
     for (Relationship r : deletedRelationships.values()) {
-      String cause = explicitRels.containsKey(r.id()) ? "" : cascadeCause(r.id());
+      String cause = explicitRels.containsKey(r.id()) ? "" : causes.getOrDefault(r.id(), "");
       // a cascaded relationship of another model is logged in that model's change log
       changes.add(
           new Change(
@@ -198,7 +209,8 @@ final class BatchWrite {
               "",
               cause));
     }
-    store.deleteRelationships(tx, deletedRelationships.values());
+    List<Relationship> relationshipsGone = List.copyOf(deletedRelationships.values());
+    deletes.add(() -> store.deleteRelationships(tx, relationshipsGone));
     for (String id : deletedElements) {
       changes.add(
           change(
@@ -210,7 +222,8 @@ final class BatchWrite {
               Map.of(),
               ""));
     }
-    store.deleteElements(tx, deletedElements);
+    List<String> elementsGone = List.copyOf(deletedElements);
+    deletes.add(() -> store.deleteElements(tx, elementsGone));
     for (String id : deletedFolders) {
       changes.add(
           change(
@@ -222,7 +235,8 @@ final class BatchWrite {
               Map.of(),
               ""));
     }
-    store.deleteFolders(tx, deletedFolders);
+    List<String> foldersGone = List.copyOf(deletedFolders);
+    deletes.add(() -> store.deleteFolders(tx, foldersGone));
     return next;
   }
 
@@ -236,14 +250,6 @@ final class BatchWrite {
       d.computeIfAbsent(r.modelId(), k -> new long[2])[1]--;
     }
     return d;
-  }
-
-  private String cascadeCause(String relId) {
-    return cascaded.stream()
-        .filter(c -> c.id().equals(relId))
-        .map(ChangeResult.Cascaded::cause)
-        .findFirst()
-        .orElse("");
   }
 
   private Change change(

@@ -89,11 +89,8 @@ public class DiagramCascade {
         }
       }
     }
-    List<String> nodes = new ArrayList<>();
-    List<String> connections = new ArrayList<>();
     for (String id : removed) {
       boolean isNode = parentOf.containsKey(id);
-      (isNode ? nodes : connections).add(id);
       byView
           .computeIfAbsent(viewOf.get(id), k -> new ArrayList<>())
           .add(
@@ -104,11 +101,28 @@ public class DiagramCascade {
                   viewOf.get(id),
                   causeOf.getOrDefault(id, "")));
     }
+    Removal removal = new Removal(byView);
     if (!dryRun) {
+      delete(tx, removal);
+    }
+    return removal;
+  }
+
+  /** Deletes the diagram nodes and connections that {@link #remove} found (with dryRun). */
+  void delete(TransactionContext tx, Removal removal) {
+    List<String> nodes = new ArrayList<>();
+    List<String> connections = new ArrayList<>();
+    for (List<ChangeResult.Cascaded> inView : removal.byView().values()) {
+      for (ChangeResult.Cascaded c : inView) {
+        (c.kind().equals("diagramNode") ? nodes : connections).add(c.id());
+      }
+    }
+    if (!nodes.isEmpty()) {
       tx.run("MATCH (n:DiagramNode) WHERE n.id IN $n DELETE n", Map.of("n", nodes)).consume();
+    }
+    if (!connections.isEmpty()) {
       tx.run("MATCH (c:DiagramConnection) WHERE c.id IN $c DELETE c", Map.of("c", connections))
           .consume();
     }
-    return new Removal(byView);
   }
 }

@@ -3,7 +3,6 @@ package vn.eams.model;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import org.neo4j.driver.TransactionContext;
 
@@ -14,19 +13,21 @@ import org.neo4j.driver.TransactionContext;
  * <p>Ids are unique across kinds, and a relationship id can only be found through one index per
  * relationship type; checking 30,000 new ids against the graph costs hundreds of thousands of index
  * seeks, against this set microseconds. The set is a cache: it is filled from the graph on first
- * use and then follows committed {@code (:Change)} records by sequence number, so it stays right
- * when other application nodes write to the same database. Writers call it while holding the
- * change-sequence lock, so no commit can slip between the refresh and the write.
+ * use and then follows the committed change log by sequence number, so it stays right when other
+ * application nodes write to the same database. Writers call it while holding the change-sequence
+ * lock, so no commit can slip between the refresh and the write.
  */
 @ApplicationScoped
 public class IdRegistry {
 
   private final ModelStore store;
+  private final ChangeLog changeLog;
   private final Set<String> ids = new HashSet<>();
   private long seq = -1;
 
-  IdRegistry(ModelStore store) {
+  IdRegistry(ModelStore store, ChangeLog changeLog) {
     this.store = store;
+    this.changeLog = changeLog;
   }
 
   /** Which of the candidates are taken, as of the last committed change. */
@@ -58,20 +59,13 @@ public class IdRegistry {
     if (current == seq) {
       return;
     }
-    tx.run(
-            "MATCH (c:Change) WHERE c.seq > $from AND c.seq <= $to"
-                + " RETURN c.op AS op, c.targetId AS id ORDER BY c.seq",
-            Map.of("from", seq, "to", current))
-        .forEachRemaining(
-            r -> {
-              String op = r.get("op").asString();
-              String id = r.get("id").asString();
-              if ("create".equals(op)) {
-                ids.add(id);
-              } else if ("delete".equals(op)) {
-                ids.remove(id);
-              }
-            });
+    for (Change c : changeLog.between(tx, seq, current)) {
+      if ("create".equals(c.op())) {
+        ids.add(c.targetId());
+      } else if ("delete".equals(c.op())) {
+        ids.remove(c.targetId());
+      }
+    }
     seq = current;
   }
 }

@@ -369,7 +369,10 @@ public class ModelService {
           Map<String, Relationship> more =
               store.attachedRelationships(tx, List.of(), rels.keySet());
           rels.putAll(more);
-          DiagramCascade.Removal removal = diagrams.remove(tx, elementIds, rels.keySet(), false);
+          // every change record is written before anything is deleted: each record's unique seq
+          // is checked through an index seek, and a seek in a transaction that has already
+          // deleted n nodes costs O(n), which made large deletes quadratic
+          DiagramCascade.Removal removal = diagrams.remove(tx, elementIds, rels.keySet(), true);
           for (Map.Entry<String, List<ChangeResult.Cascaded>> en : removal.byView().entrySet()) {
             List<Map<String, Object>> views =
                 tx.run(
@@ -411,14 +414,6 @@ public class ModelService {
                     "",
                     cause));
           }
-          store.deleteRelationships(tx, rels.values());
-          Map<String, long[]> others = new LinkedHashMap<>();
-          for (Relationship r : rels.values()) {
-            if (!r.modelId().equals(modelId)) {
-              others.computeIfAbsent(r.modelId(), k -> new long[2])[1]--;
-            }
-          }
-          store.adjustCounts(tx, others);
           for (Element e : store.elementsByIds(tx, elementIds).values()) {
             changes.add(
                 new Change(
@@ -454,14 +449,6 @@ public class ModelService {
                       modelId));
             }
           }
-          for (String label :
-              List.of("Element", "Folder", "View", "DiagramNode", "DiagramConnection")) {
-            tx.run(
-                    "MATCH (n:" + label + ") WHERE n.modelId = $m DETACH DELETE n",
-                    Map.of("m", modelId))
-                .consume();
-          }
-          tx.run("MATCH (m:Model {id: $m}) DETACH DELETE m", Map.of("m", modelId)).consume();
           changes.add(
               new Change(
                   ++next,
@@ -476,6 +463,23 @@ public class ModelService {
                   ""));
           store.setSequence(tx, next);
           changeLog.write(tx, changes);
+          diagrams.delete(tx, removal);
+          store.deleteRelationships(tx, rels.values());
+          Map<String, long[]> others = new LinkedHashMap<>();
+          for (Relationship r : rels.values()) {
+            if (!r.modelId().equals(modelId)) {
+              others.computeIfAbsent(r.modelId(), k -> new long[2])[1]--;
+            }
+          }
+          store.adjustCounts(tx, others);
+          for (String label :
+              List.of("Element", "Folder", "View", "DiagramNode", "DiagramConnection")) {
+            tx.run(
+                    "MATCH (n:" + label + ") WHERE n.modelId = $m DETACH DELETE n",
+                    Map.of("m", modelId))
+                .consume();
+          }
+          tx.run("MATCH (m:Model {id: $m}) DETACH DELETE m", Map.of("m", modelId)).consume();
           return new ChangeResult(
               next,
               List.of(new ChangeResult.Applied(0, "delete", "model", modelId, current.version())),

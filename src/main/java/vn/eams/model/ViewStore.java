@@ -38,6 +38,9 @@ public class ViewStore {
       long seq,
       List<Change> changes) {
     long next = seq;
+    List<Map<String, Object>> viewRows = new ArrayList<>(views.size());
+    List<Map<String, Object>> nodes = new ArrayList<>();
+    List<Map<String, Object>> connections = new ArrayList<>();
     for (ViewDefinition v : views) {
       Map<String, Object> view = new HashMap<>();
       view.put("id", v.id());
@@ -53,7 +56,7 @@ public class ViewStore {
       view.put("version", 1L);
       view.put("createdAt", GraphMapping.time(now));
       view.put("updatedAt", GraphMapping.time(now));
-      List<Map<String, Object>> nodes = new ArrayList<>();
+      viewRows.add(view);
       int order = 0;
       for (ViewDefinition.Node n : v.nodes()) {
         Map<String, Object> m = new HashMap<>();
@@ -75,7 +78,6 @@ public class ViewStore {
         m.put("order", (long) order++);
         nodes.add(m);
       }
-      List<Map<String, Object>> connections = new ArrayList<>();
       order = 0;
       for (ViewDefinition.Connection c : v.connections()) {
         Map<String, Object> m = new HashMap<>();
@@ -95,14 +97,6 @@ public class ViewStore {
         m.put("order", (long) order++);
         connections.add(m);
       }
-      // one statement per view: the view, then its nodes and connections (each UNWIND runs once
-      // per row of the one before it, hence the count in between)
-      tx.run(
-              "CREATE (v:View) SET v = $view WITH count(v) AS one UNWIND $nodes AS n CREATE"
-                  + " (d:DiagramNode) SET d = n WITH count(d) AS two UNWIND $c AS c CREATE"
-                  + " (x:DiagramConnection) SET x = c",
-              Map.of("view", view, "nodes", nodes, "c", connections))
-          .consume();
       Map<String, Object> after = new LinkedHashMap<>();
       after.put("id", v.id());
       after.put("name", v.name());
@@ -121,6 +115,17 @@ public class ViewStore {
               "",
               toJson(after),
               ""));
+    }
+    // three statements for all the views, their nodes and their connections
+    tx.run("UNWIND $rows AS r CREATE (v:View) SET v = r", Map.of("rows", viewRows)).consume();
+    if (!nodes.isEmpty()) {
+      tx.run("UNWIND $rows AS r CREATE (d:DiagramNode) SET d = r", Map.of("rows", nodes)).consume();
+    }
+    if (!connections.isEmpty()) {
+      tx.run(
+              "UNWIND $rows AS r CREATE (x:DiagramConnection) SET x = r",
+              Map.of("rows", connections))
+          .consume();
     }
     return next;
   }
@@ -204,36 +209,47 @@ public class ViewStore {
   /** Every view of a model with its layout, in id order, in three queries. */
   public List<ViewDefinition> views(TransactionContext tx, String modelId) {
     Map<String, Object> p = Map.of("m", modelId);
-    Map<String, List<ViewDefinition.Node>> nodes = new HashMap<>();
-    tx.run(
-            "MATCH (n:DiagramNode {modelId: $m}) RETURN properties(n) AS n ORDER BY n.viewId,"
-                + " n.order",
-            p)
+    // grouped and ordered here rather than by Cypher (its sort was most of a large export's time)
+    Map<String, List<Map<String, Object>>> nodeRows = new HashMap<>();
+    tx.run("MATCH (n:DiagramNode {modelId: $m}) RETURN properties(n) AS n", p)
         .forEachRemaining(
             r -> {
               Map<String, Object> n = r.get("n").asMap();
-              nodes.computeIfAbsent(str(n, "viewId"), k -> new ArrayList<>()).add(node(n));
+              nodeRows.computeIfAbsent(str(n, "viewId"), k -> new ArrayList<>()).add(n);
             });
-    Map<String, List<ViewDefinition.Connection>> connections = new HashMap<>();
-    tx.run(
-            "MATCH (c:DiagramConnection {modelId: $m}) RETURN properties(c) AS c ORDER BY"
-                + " c.viewId, c.order",
-            p)
+    Map<String, List<Map<String, Object>>> connectionRows = new HashMap<>();
+    tx.run("MATCH (c:DiagramConnection {modelId: $m}) RETURN properties(c) AS c", p)
         .forEachRemaining(
             r -> {
               Map<String, Object> c = r.get("c").asMap();
-              connections
-                  .computeIfAbsent(str(c, "viewId"), k -> new ArrayList<>())
-                  .add(connection(c));
+              connectionRows.computeIfAbsent(str(c, "viewId"), k -> new ArrayList<>()).add(c);
             });
-    return tx.run("MATCH (v:View {modelId: $m}) RETURN properties(v) AS v ORDER BY v.id", p)
-        .list(
-            r -> {
-              Map<String, Object> v = r.get("v").asMap();
-              String id = str(v, "id");
-              return view(
-                  v, nodes.getOrDefault(id, List.of()), connections.getOrDefault(id, List.of()));
-            });
+    List<Map<String, Object>> viewRows =
+        new ArrayList<>(
+            tx.run("MATCH (v:View {modelId: $m}) RETURN properties(v) AS v", p)
+                .list(r -> r.get("v").asMap()));
+    viewRows.sort(java.util.Comparator.comparing(v -> str(v, "id")));
+    List<ViewDefinition> result = new ArrayList<>(viewRows.size());
+    for (Map<String, Object> v : viewRows) {
+      String id = str(v, "id");
+      List<ViewDefinition.Node> nodes =
+          inOrder(nodeRows.getOrDefault(id, List.of())).stream().map(this::node).toList();
+      List<ViewDefinition.Connection> connections =
+          inOrder(connectionRows.getOrDefault(id, List.of())).stream()
+              .map(this::connection)
+              .toList();
+      result.add(view(v, nodes, connections));
+    }
+    return result;
+  }
+
+  /** The rows of one view by their stored {@code order}. */
+  private static List<Map<String, Object>> inOrder(List<Map<String, Object>> rows) {
+    List<Map<String, Object>> sorted = new ArrayList<>(rows);
+    sorted.sort(
+        java.util.Comparator.comparingLong(
+            r -> r.get("order") instanceof Number n ? n.longValue() : 0L));
+    return sorted;
   }
 
   private static ViewDefinition view(

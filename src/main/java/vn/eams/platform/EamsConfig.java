@@ -83,6 +83,13 @@ public interface EamsConfig {
     /** Delete the store at start (tests only). */
     @WithDefault("false")
     boolean cleanStart();
+
+    /**
+     * Most memory one transaction may use, e.g. 512m (Neo4j's db.memory.transaction.max); 0, the
+     * default, leaves only the DBMS-wide limit (70 % of the heap).
+     */
+    @WithDefault("0")
+    String transactionMemoryMax();
   }
 
   /** Metamodel settings. */

@@ -42,7 +42,13 @@ public class EmbeddedNeo4j {
   private static final Logger LOG = Logger.getLogger(EmbeddedNeo4j.class);
 
   /** The settings a DBMS was started with. */
-  record Settings(Path home, int boltPort, String pageCache, boolean cleanStart, String database) {
+  record Settings(
+      Path home,
+      int boltPort,
+      String pageCache,
+      boolean cleanStart,
+      String database,
+      String transactionMemoryMax) {
 
     static Settings of(EamsConfig config) {
       EamsConfig.Embedded e = config.neo4j().embedded();
@@ -51,7 +57,8 @@ public class EmbeddedNeo4j {
           e.boltPort(),
           e.pageCache(),
           e.cleanStart(),
-          config.neo4j().database());
+          config.neo4j().database(),
+          e.transactionMemoryMax());
     }
 
     /** The same settings read from a plain configuration (before the mappings exist). */
@@ -66,7 +73,10 @@ public class EmbeddedNeo4j {
           config.getValue(EmbeddedBoltPort.KEY, Integer.class),
           config.getOptionalValue("eams.neo4j.embedded.page-cache", String.class).orElse("128m"),
           config.getOptionalValue("eams.neo4j.embedded.clean-start", Boolean.class).orElse(false),
-          config.getOptionalValue("eams.neo4j.database", String.class).orElse("neo4j"));
+          config.getOptionalValue("eams.neo4j.database", String.class).orElse("neo4j"),
+          config
+              .getOptionalValue("eams.neo4j.embedded.transaction-memory-max", String.class)
+              .orElse("0"));
     }
   }
 
@@ -190,6 +200,9 @@ public class EmbeddedNeo4j {
             .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(settings.pageCache()))
             .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
             .setConfig(GraphDatabaseSettings.udc_enabled, false)
+            .setConfig(
+                GraphDatabaseSettings.memory_transaction_max_size,
+                ByteUnit.parse(settings.transactionMemoryMax()))
             .setConfig(
                 BoltConnectorInternalSettings.thread_pool_shutdown_wait_time,
                 Duration.ofMillis(500))

@@ -22,7 +22,10 @@ public class PageQueries {
   private final Map<String, Map.Entry<Long, Map<String, Long>>> typeCountCache =
       new ConcurrentHashMap<>();
 
-  PageQueries(Graph graph) {
+  private final vn.eams.model.ChangeLog changeLog;
+
+  PageQueries(Graph graph, vn.eams.model.ChangeLog changeLog) {
+    this.changeLog = changeLog;
     this.graph = graph;
   }
 
@@ -178,19 +181,11 @@ public class PageQueries {
   /** A change-log entry about a concept. */
   public record History(long seq, String at, String actor, String op) {}
 
-  /** The latest changes of a concept, newest first. */
-  public List<History> history(TransactionContext tx, String targetId, int limit) {
-    return tx.run(
-            "MATCH (c:Change {targetId: $id}) RETURN c.seq AS seq, toString(c.at) AS at,"
-                + " c.actor AS actor, c.op AS op ORDER BY c.seq DESC LIMIT $l",
-            Map.of("id", targetId, "l", limit))
-        .list(
-            r ->
-                new History(
-                    r.get("seq").asLong(),
-                    r.get("at").asString(""),
-                    r.get("actor").asString(""),
-                    r.get("op").asString("")));
+  /** The latest changes of a concept of a model, newest first. */
+  public List<History> history(TransactionContext tx, String modelId, String targetId, int limit) {
+    return changeLog.of(tx, modelId, targetId, limit).stream()
+        .map(c -> new History(c.seq(), c.at().toString(), c.actor(), c.op()))
+        .toList();
   }
 
   /** A search hit and whether the name itself matched. */

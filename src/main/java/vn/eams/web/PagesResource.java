@@ -521,7 +521,7 @@ public class PagesResource {
         e,
         pages.links(tx, id),
         views.viewsShowing(tx, id),
-        pages.history(tx, id, 50),
+        pages.history(tx, modelId, id, 50),
         referenced,
         referencing);
   }
