@@ -49,6 +49,8 @@ trap 'stop_app' EXIT INT TERM
 # this set with APP_DIR=<checkout>/target/quarkus-app, not on a copy.
 VARIANTS=(
   "readme|@$APP_DIR/jvm.options"
+  "readme-smallheap|@$APP_DIR/jvm.options -Xms32m -XX:MinHeapFreeRatio=15 -XX:MaxHeapFreeRatio=40"
+  "readme-smallold|@$APP_DIR/jvm.options -Xms144m -XX:NewSize=112m -XX:MinHeapFreeRatio=15 -XX:MaxHeapFreeRatio=40"
   "default|"
   "tiered1|-XX:TieredStopAtLevel=1"
   "serialgc|-XX:+UseSerialGC"
