@@ -209,7 +209,7 @@ public class ViewStore {
   /** Every view of a model with its layout, in id order, in three queries. */
   public List<ViewDefinition> views(TransactionContext tx, String modelId) {
     Map<String, Object> p = Map.of("m", modelId);
-    // grouped and ordered here rather than by Cypher (its sort was most of a large export's time)
+    // grouped and ordered here rather than by Cypher, whose sorts cost a large export much time
     Map<String, List<Map<String, Object>>> nodeRows = new HashMap<>();
     tx.run("MATCH (n:DiagramNode {modelId: $m}) RETURN properties(n) AS n", p)
         .forEachRemaining(
