@@ -1,5 +1,6 @@
 package vn.eams.exchange;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
@@ -58,20 +59,17 @@ public class ExchangeResource {
               + " reports what would be created, updated, unchanged and deleted.")
   public Response importFile(
       InputStream body,
-      @QueryParam("format") @DefaultValue("") String format,
-      @QueryParam("modelId") @DefaultValue("") String modelId,
-      @QueryParam("mode") @DefaultValue("") String mode,
-      @QueryParam("forbidden") @DefaultValue("skip") String forbidden,
-      @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+      @BeanParam ImportParams params,
       @QueryParam("fileName") @DefaultValue("upload") String fileName) {
-    ImportService.Forbidden keep = forbidden(forbidden);
-    ImportService.Mode given = mode(mode);
+    ImportService.Forbidden keep = params.forbidden();
+    ImportService.Mode given = params.mode();
     java.nio.file.Path tmp = null;
     try {
       tmp = Files.createTempFile("eams-import-", ".bin");
       copy(body, tmp, files.maxBytes());
-      ImportedModel model = files.read(List.of(new ImportFiles.Source(fileName, tmp)), format);
-      return run(model, modelId, given, keep, dryRun);
+      ImportedModel model =
+          files.read(List.of(new ImportFiles.Source(fileName, tmp)), params.format);
+      return run(model, params.modelId, given, keep, params.dryRun);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -87,17 +85,12 @@ public class ExchangeResource {
           "Import files sent as a form (the upload page): one model file, or the CSV files of a"
               + " set (Archi CSV, agency templates) together; same options as the body upload")
   public Response importForm(
-      @RestForm("file") List<FileUpload> uploads,
-      @QueryParam("format") @DefaultValue("") String format,
-      @QueryParam("modelId") @DefaultValue("") String modelId,
-      @QueryParam("mode") @DefaultValue("") String mode,
-      @QueryParam("forbidden") @DefaultValue("skip") String forbidden,
-      @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
-    ImportService.Forbidden keep = forbidden(forbidden);
-    ImportService.Mode given = mode(mode);
+      @RestForm("file") List<FileUpload> uploads, @BeanParam ImportParams params) {
+    ImportService.Forbidden keep = params.forbidden();
+    ImportService.Mode given = params.mode();
     List<ImportFiles.Source> sources = files.sources(uploads, false);
-    ImportedModel model = files.read(sources, format);
-    return run(model, modelId, given, keep, dryRun);
+    ImportedModel model = files.read(sources, params.format);
+    return run(model, params.modelId, given, keep, params.dryRun);
   }
 
   private Response run(

@@ -1,14 +1,13 @@
 package vn.eams.exchange;
 
 import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -46,16 +45,11 @@ public class ImportJobResource {
           "Start an import in the background (same files and options as POST /api/import); 202"
               + " with the job's address and the address of its progress events")
   public Response start(
-      @RestForm("file") List<FileUpload> uploads,
-      @QueryParam("format") @DefaultValue("") String format,
-      @QueryParam("modelId") @DefaultValue("") String modelId,
-      @QueryParam("mode") @DefaultValue("") String mode,
-      @QueryParam("forbidden") @DefaultValue("skip") String forbidden,
-      @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
-    ImportService.Mode m = ExchangeResource.mode(mode);
-    ImportService.Forbidden f = ExchangeResource.forbidden(forbidden);
+      @RestForm("file") List<FileUpload> uploads, @BeanParam ImportParams params) {
+    ImportService.Mode m = params.mode();
+    ImportService.Forbidden f = params.forbidden();
     List<ImportFiles.Source> sources = files.sources(uploads, true);
-    ImportJobs.Job job = jobs.start(sources, format, modelId, m, f, dryRun);
+    ImportJobs.Job job = jobs.start(sources, params.format, params.modelId, m, f, params.dryRun);
     Map<String, Object> body = new LinkedHashMap<>(job.state());
     body.put("status", "/api/import/jobs/" + job.id());
     body.put("events", "/api/import/jobs/" + job.id() + "/events");
