@@ -95,7 +95,9 @@ class BrowserTest {
     WebElement box = browser.findElement(By.id("top-q"));
     box.sendKeys("ly lich");
     box.submit();
-    assertThat(browser.getCurrentUrl()).contains("/search");
+    // submit() does not wait for the navigation it starts: wait for the results page
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(d -> d.getCurrentUrl().contains("/search"));
     WebElement hit = browser.findElement(By.linkText("Lý lịch tư pháp"));
     assertThat(hit.getAttribute("href")).endsWith("/elements/tv-domain-ly-lich-tu-phap");
 
