@@ -35,7 +35,7 @@ final class ModelGraph {
   int[] outCount = new int[16];
   int[][] in = new int[16][];
   int[] inCount = new int[16];
-  final Map<String, Integer> nodeIndex = new HashMap<>();
+  final IdIndex nodeIndex = new IdIndex();
   int liveNodes;
 
   // edges
@@ -44,7 +44,7 @@ final class ModelGraph {
   int[] sources = new int[16];
   int[] targets = new int[16];
   byte[] edgeTypes = new byte[16];
-  final Map<String, Integer> edgeIndex = new HashMap<>();
+  final IdIndex edgeIndex = new IdIndex();
   int liveEdges;
 
   /** Specialization ids seen, indexed by {@link #nodeSpecs}. */
@@ -60,8 +60,8 @@ final class ModelGraph {
 
   /** Adds an element or, when its id is known, updates its name, type and specialization. */
   int putNode(String id, short type, String name, String nameEn, short spec) {
-    Integer existing = nodeIndex.get(id);
-    if (existing != null) {
+    int existing = nodeIndex.get(id, nodeIds);
+    if (existing >= 0) {
       int n = existing;
       if (nodeTypes[n] < 0) {
         liveNodes++;
@@ -92,18 +92,17 @@ final class ModelGraph {
     nodeSpecs[n] = spec;
     out[n] = NONE;
     in[n] = NONE;
-    nodeIndex.put(id, n);
+    nodeIndex.put(id, n, nodeIds);
     liveNodes++;
     return n;
   }
 
   /** Removes an element and every relationship that touches it. */
   void removeNode(String id) {
-    Integer found = nodeIndex.get(id);
-    if (found == null || nodeTypes[found] < 0) {
+    int n = nodeIndex.get(id, nodeIds);
+    if (n < 0 || nodeTypes[n] < 0) {
       return;
     }
-    int n = found;
     while (outCount[n] > 0) {
       removeEdge(edgeIds[out[n][outCount[n] - 1]]);
     }
@@ -116,14 +115,12 @@ final class ModelGraph {
 
   /** Adds a relationship between two known elements; returns false when an end is unknown. */
   boolean putEdge(String id, byte type, String sourceId, String targetId) {
-    Integer s = nodeIndex.get(sourceId);
-    Integer t = nodeIndex.get(targetId);
-    if (s == null || t == null || nodeTypes[s] < 0 || nodeTypes[t] < 0) {
+    int s = nodeIndex.get(sourceId, nodeIds);
+    int t = nodeIndex.get(targetId, nodeIds);
+    if (s < 0 || t < 0 || nodeTypes[s] < 0 || nodeTypes[t] < 0) {
       return false;
     }
-    if (edgeIndex.containsKey(id)) {
-      removeEdge(id);
-    }
+    removeEdge(id);
     int e = edgeCount++;
     if (e == edgeIds.length) {
       int size = e * 2;
@@ -136,7 +133,7 @@ final class ModelGraph {
     sources[e] = s;
     targets[e] = t;
     edgeTypes[e] = type;
-    edgeIndex.put(id, e);
+    edgeIndex.put(id, e, edgeIds);
     out[s] = append(out[s], outCount[s]++, e);
     in[t] = append(in[t], inCount[t]++, e);
     liveEdges++;
@@ -144,11 +141,10 @@ final class ModelGraph {
   }
 
   void removeEdge(String id) {
-    Integer found = edgeIndex.remove(id);
-    if (found == null) {
+    int e = edgeIndex.remove(id, edgeIds);
+    if (e < 0) {
       return;
     }
-    int e = found;
     outCount[sources[e]] = remove(out[sources[e]], outCount[sources[e]], e);
     inCount[targets[e]] = remove(in[targets[e]], inCount[targets[e]], e);
     edgeTypes[e] = -1;
@@ -173,14 +169,13 @@ final class ModelGraph {
 
   /** The node of element {@code id}, or -1 when the model has no such (live) element. */
   int node(String id) {
-    Integer n = nodeIndex.get(id);
-    return n == null || nodeTypes[n] < 0 ? -1 : n;
+    int n = nodeIndex.get(id, nodeIds);
+    return n < 0 || nodeTypes[n] < 0 ? -1 : n;
   }
 
   /** The edge of relationship {@code id}, or -1. */
   int edge(String id) {
-    Integer e = edgeIndex.get(id);
-    return e == null ? -1 : e;
+    return edgeIndex.get(id, edgeIds);
   }
 
   /**
@@ -201,8 +196,8 @@ final class ModelGraph {
     for (int e = 0; e < edgeCount; e++) {
       bytes += string(edgeIds[e]);
     }
-    // HashMap entries (32 bytes), a boxed Integer (16) and the table slot (4 to 8) per key
-    bytes += 52L * (nodeIndex.size() + edgeIndex.size());
+    // the id indexes: an int slot per id, at a load between a quarter and a half
+    bytes += 12L * (nodeIndex.size() + edgeIndex.size());
     return bytes;
   }
 

@@ -46,6 +46,9 @@ public class Projections {
   /** How old the last look at the change log may be before an analysis looks again. */
   static final long CHECK_MILLIS = 1000;
 
+  /** How long after the start the projections are built. */
+  static final long START_DELAY_MILLIS = 2000;
+
   /** Above this many changes to apply, a projection is rebuilt from the store instead. */
   static final int MAX_REPLAY = 20_000;
 
@@ -95,17 +98,25 @@ public class Projections {
       int lastRefreshChanges,
       long lastRefreshMillis) {}
 
+  /**
+   * Builds every model's projection on a background thread, a little after the start so that it
+   * does not compete with the first requests for the two cores of a small server (an analysis that
+   * comes first builds its model's projection itself).
+   */
   void onStart(@Observes StartupEvent event) {
     Thread t =
         new Thread(
             () -> {
               try {
+                Thread.sleep(START_DELAY_MILLIS);
                 for (var model : queries.models()) {
                   if (stopping) {
                     return;
                   }
                   read(model.id(), g -> g.liveNodes);
                 }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
               } catch (RuntimeException e) {
                 if (!stopping) {
                   LOG.warnf(
@@ -117,6 +128,7 @@ public class Projections {
             },
             "eams-projections");
     t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
     t.start();
   }
 
