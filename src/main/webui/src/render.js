@@ -1,6 +1,6 @@
 // Writes an impact result into the page: the summary, the table and the explanation ("why").
 import { el, elementHref, format, nameOf } from './dom.js';
-import { chain, derivedEnds, groups } from './result.js';
+import { chain, groups } from './result.js';
 
 function typeLabel(config, element) {
   const type = config.types[element.type];
@@ -34,13 +34,18 @@ export function renderSummary(dl, config, response) {
   );
 }
 
+/** The derivation rules applied, each named once. */
+function ruleList(rules) {
+  return [...new Set(rules)].join(', ');
+}
+
 function derivedText(config, derived) {
   if (!derived) {
     return '';
   }
   const label = config.relationships[derived.type] || derived.type;
   const potential = derived.potential ? ` (${config.texts.potential})` : '';
-  const rules = derived.rules && derived.rules.length ? ` — ${derived.rules.join(', ')}` : '';
+  const rules = derived.rules && derived.rules.length ? ` — ${ruleList(derived.rules)}` : '';
   return `${label}${potential}${rules}`;
 }
 
@@ -136,13 +141,14 @@ export function renderWhy(panel, config, index, id) {
     const d = element.derived;
     if (d) {
       const label = config.relationships[d.type] || d.type;
-      const ends = derivedEnds(index, id);
-      const statement = ends
-        ? `${nameOf(ends.source, config.lang)} —${label}→ ${nameOf(ends.target, config.lang)}`
-        : label;
+      // between the start element and this one, or from a later element of the chain
+      const statement =
+        d.source && d.target
+          ? `${nameOf(index.known.get(d.source) || { id: d.source }, config.lang)} —${label}→ ${nameOf(index.known.get(d.target) || { id: d.target }, config.lang)}`
+          : label;
       let text = format(d.potential ? t.derived_potential : t.derived, statement);
       if (d.rules && d.rules.length) {
-        text += ` (${format(t.rules, d.rules.join(', '))})`;
+        text += ` (${format(t.rules, ruleList(d.rules))})`;
       }
       lines.push(text);
     }

@@ -38,27 +38,6 @@ export function chain(index, id) {
   return parts;
 }
 
-/**
- * Which way the derived relationship of an element points: from the start element to it when the
- * whole path was followed forward, from it to the start when followed backward; null if mixed.
- */
-export function derivedEnds(index, id) {
-  const parts = chain(index, id);
-  const steps = parts.filter((p) => p.relationship);
-  if (steps.length === 0) {
-    return null;
-  }
-  const start = parts[0];
-  const end = parts[parts.length - 1];
-  if (steps.every((s) => s.forward)) {
-    return { source: start, target: end };
-  }
-  if (steps.every((s) => !s.forward)) {
-    return { source: end, target: start };
-  }
-  return null;
-}
-
 /** The listed elements grouped by layer (in layer order), then by distance. */
 export function groups(index) {
   const byKey = new Map();

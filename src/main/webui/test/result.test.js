@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fold, format, nameOf } from '../src/dom.js';
-import { chain, derivedEnds, graphOf, groups, indexResult } from '../src/result.js';
+import { chain, graphOf, groups, indexResult } from '../src/result.js';
 
 const LAYERS = ['Strategy', 'Business', 'Application', 'Technology'];
 
@@ -19,7 +19,7 @@ const response = {
     },
     {
       id: 'process', name: 'Quy trình', type: 'BusinessProcess', layer: 'Business', distance: 2, potential: false,
-      derived: { type: 'Serving', potential: false, rules: ['DR3'] },
+      derived: { type: 'Serving', source: 'platform', target: 'process', potential: false, rules: ['DR3'] },
       path: [
         { id: 'r1', type: 'Realization', source: 'platform', target: 'service', forward: true },
         { id: 'r2', type: 'Serving', source: 'service', target: 'process', forward: true },
@@ -45,14 +45,6 @@ test('chain_ListsElementsAndSteps_FromTheStartElement', () => {
     parts.map((p) => p.relationship ? `${p.type}:${p.forward}` : p.id),
     ['platform', 'Realization:true', 'service', 'Serving:true', 'process', 'Association:false', 'actor'],
   );
-});
-
-test('derivedEnds_PointFromTheStart_WhenThePathRunsForward_AndAreNull_WhenMixed', () => {
-  const index = indexResult(response, LAYERS);
-  const ends = derivedEnds(index, 'process');
-  assert.equal(ends.source.id, 'platform');
-  assert.equal(ends.target.id, 'process');
-  assert.equal(derivedEnds(index, 'actor'), null);
 });
 
 test('groups_OrderByLayerThenDistance', () => {
