@@ -450,14 +450,14 @@ public final class Derivation {
       int budget) {
     for (int dir = 0; dir < 2; dir++) {
       boolean forward = dir == 0;
-      int[] list = forward ? g.out[x] : g.in[x];
+      long[] list = forward ? g.out[x] : g.in[x];
       int count = forward ? g.outCount[x] : g.inCount[x];
       for (int i = 0; i < count; i++) {
         if (++steps[0] >= budget) {
           return;
         }
-        int e = list[i];
-        int y = forward ? g.targets[e] : g.sources[e];
+        int e = ModelGraph.edgeOf(list[i]);
+        int y = ModelGraph.other(list[i]);
         if (onPath[y]) {
           continue;
         }

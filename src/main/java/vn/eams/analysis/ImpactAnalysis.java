@@ -305,7 +305,7 @@ final class ImpactAnalysis {
     Masks m = masks(q);
     Scratch s = SCRATCH.get();
     s.ensure(g.nodeCount);
-    Walk w = new Walk(g, s, q.dependents(), q.maxDepth());
+    Walk w = new Walk(g, s, q, layerOfType);
     for (int start : q.starts()) {
       if (s.stampC[start] != s.stamp) {
         s.stampC[start] = s.stamp;
@@ -353,12 +353,53 @@ final class ImpactAnalysis {
     int tail2;
     int endsCount;
 
-    Walk(ModelGraph g, Scratch s, boolean dependents, int maxDepth) {
+    // the summary, counted as elements are reached (the layer filter applied)
+    final int layerMask;
+    final byte[] classOfSpec;
+    final byte[] layerOfType;
+    final int[] byDistance;
+    final int[] byLayer = new int[16];
+    final int[] byClass;
+    int total;
+    int potentialCount;
+
+    Walk(ModelGraph g, Scratch s, Query q, byte[] layerOfType) {
       this.g = g;
       this.s = s;
-      this.dependents = dependents;
-      this.maxDepth = maxDepth;
+      this.dependents = q.dependents();
+      this.maxDepth = q.maxDepth();
       this.stamp = s.stamp;
+      this.layerMask = q.layerMask();
+      this.classOfSpec = q.classOfSpec();
+      this.layerOfType = layerOfType;
+      this.byDistance = new int[maxDepth + 2];
+      int classes = 1;
+      for (byte c : classOfSpec) {
+        classes = Math.max(classes, c + 1);
+      }
+      this.byClass = new int[classes];
+    }
+
+    /**
+     * Adds ({@code sign} 1) or takes back (-1) an element in the state {@code info} to the counts.
+     */
+    private void count(int v, long info, int sign) {
+      int layer = layerOfType[g.nodeTypes[v]];
+      if ((layerMask & (1 << layer)) == 0) {
+        return;
+      }
+      total += sign;
+      byDistance[distOf(info)] += sign;
+      byLayer[layer] += sign;
+      if ((info & POTENTIAL) != 0) {
+        potentialCount += sign;
+      }
+      if (classOfSpec.length > 0) {
+        int spec = g.nodeSpecs[v];
+        if (spec >= 0 && spec < classOfSpec.length) {
+          byClass[classOfSpec[spec]] += sign;
+        }
+      }
     }
 
     /**
@@ -373,31 +414,31 @@ final class ImpactAnalysis {
         return;
       }
       boolean pot = potential || (info & POTENTIAL) != 0;
-      byte[] types = g.edgeTypes;
-      int[] outs = g.out[u];
+      int next = d + 1;
+      long[] outs = g.out[u];
       for (int i = 0, n = g.outCount[u]; i < n; i++) {
-        int e = outs[i];
-        int bit = 1 << types[e];
+        long entry = outs[i];
+        int bit = 1 << ModelGraph.type(entry);
         if ((contOut & bit) != 0) {
-          int v = g.targets[e];
+          int v = ModelGraph.other(entry);
           if (s.stampC[v] != stamp) {
-            reach(v, pack(e, d + 1, true, pot), second);
+            reach(v, pack(ModelGraph.edgeOf(entry), next, true, pot), second);
           }
         } else if ((endOut & bit) != 0) {
-          ends(g.targets[e], d + 1, e, true, pot, second);
+          ends(ModelGraph.other(entry), next, ModelGraph.edgeOf(entry), true, pot, second);
         }
       }
-      int[] ins = g.in[u];
+      long[] ins = g.in[u];
       for (int i = 0, n = g.inCount[u]; i < n; i++) {
-        int e = ins[i];
-        int bit = 1 << types[e];
+        long entry = ins[i];
+        int bit = 1 << ModelGraph.type(entry);
         if ((contIn & bit) != 0) {
-          int v = g.sources[e];
+          int v = ModelGraph.other(entry);
           if (s.stampC[v] != stamp) {
-            reach(v, pack(e, d + 1, false, pot), second);
+            reach(v, pack(ModelGraph.edgeOf(entry), next, false, pot), second);
           }
         } else if ((endIn & bit) != 0) {
-          ends(g.sources[e], d + 1, e, false, pot, second);
+          ends(ModelGraph.other(entry), next, ModelGraph.edgeOf(entry), false, pot, second);
         }
       }
     }
@@ -405,6 +446,7 @@ final class ImpactAnalysis {
     private void reach(int v, long info, boolean second) {
       s.stampC[v] = stamp;
       s.infoC[v] = info;
+      count(v, info, 1);
       if (second) {
         s.queue2[tail2++] = v;
       } else {
@@ -433,58 +475,24 @@ final class ImpactAnalysis {
     }
 
     /**
-     * Counts what was reached in one pass over the three lists (each in distance order: the valid
-     * queue, the potential queue, the ends), then lists the first {@code limit} by merging them.
+     * Settles the counts of elements reached both ways (each is counted once, in the state it is
+     * reported in), then lists the first {@code limit} by merging the three lists, each in distance
+     * order: the valid queue, the potential queue, the ends.
      */
     Result result(Query q, int starts, int validTail, byte[] layerOfType) {
-      int[] byDistance = new int[maxDepth + 2];
-      int[] byLayer = new int[16];
-      byte[] classOfSpec = q.classOfSpec();
-      int classes = 1;
-      for (byte c : classOfSpec) {
-        classes = Math.max(classes, c + 1);
-      }
-      int[] byClass = new int[classes];
-      int layerMask = q.layerMask();
-      boolean anyEnds = endsCount > 0;
-      int total = 0;
-      int potentialCount = 0;
-      short[] nodeTypes = g.nodeTypes;
-      short[] nodeSpecs = g.nodeSpecs;
-      for (int list = 0; list < 3; list++) {
-        int[] nodes = list == 0 ? s.queue : list == 1 ? s.queue2 : s.ends;
-        int from = list == 0 ? starts : 0;
-        int to = list == 0 ? validTail : list == 1 ? tail2 : endsCount;
-        for (int i = from; i < to; i++) {
-          int v = nodes[i];
-          long info;
-          if (list == 2) {
-            if (!reportedTerminal(s, stamp, v)) {
-              continue; // counted in its C state
-            }
-            info = s.infoT[v];
-          } else {
-            if (anyEnds && reportedTerminal(s, stamp, v)) {
-              continue; // counted in its T state
-            }
-            info = s.infoC[v];
+      // an element reached both ways is counted once, in the state it is reported in
+      for (int i = 0; i < endsCount; i++) {
+        int v = s.ends[i];
+        if (reportedTerminal(s, stamp, v)) {
+          if (s.stampC[v] == stamp) {
+            count(v, s.infoC[v], -1);
           }
-          int layer = layerOfType[nodeTypes[v]];
-          if ((layerMask & (1 << layer)) == 0) {
-            continue;
-          }
-          total++;
-          byDistance[distOf(info)]++;
-          byLayer[layer]++;
-          if ((info & POTENTIAL) != 0) {
-            potentialCount++;
-          }
-          int spec = nodeSpecs[v];
-          if (spec >= 0 && spec < classOfSpec.length) {
-            byClass[classOfSpec[spec]]++;
-          }
+          count(v, s.infoT[v], 1);
         }
       }
+      boolean anyEnds = endsCount > 0;
+      int layerMask = q.layerMask();
+      short[] nodeTypes = g.nodeTypes;
       int[] order = new int[Math.min(total, q.limit())];
       int listed = 0;
       int[] at = {starts, 0, 0};

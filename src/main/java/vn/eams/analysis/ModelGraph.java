@@ -20,7 +20,34 @@ import java.util.Map;
  */
 final class ModelGraph {
 
-  private static final int[] NONE = new int[0];
+  private static final long[] NONE = new long[0];
+
+  /**
+   * An adjacency entry packs the relationship's other end (low 32 bits), its type (5 bits, as many
+   * as a relationship-table cell allows) and the relationship's number (27 bits), so that a search
+   * reads one sequential word per relationship.
+   */
+  static long entry(int other, int type, int edge) {
+    return (other & 0xffffffffL) | ((long) type << 32) | ((long) edge << 37);
+  }
+
+  /** The other end of an adjacency entry. */
+  static int other(long entry) {
+    return (int) entry;
+  }
+
+  /** The relationship type of an adjacency entry. */
+  static int type(long entry) {
+    return (int) (entry >>> 32) & 0x1f;
+  }
+
+  /** The relationship number of an adjacency entry. */
+  static int edgeOf(long entry) {
+    return (int) (entry >>> 37);
+  }
+
+  /** The most relationships a projection can number (27 bits). */
+  static final int MAX_EDGES = 1 << 27;
 
   final String modelId;
 
@@ -31,9 +58,9 @@ final class ModelGraph {
   String[] namesEn = new String[16];
   short[] nodeTypes = new short[16];
   short[] nodeSpecs = new short[16];
-  int[][] out = new int[16][];
+  long[][] out = new long[16][];
   int[] outCount = new int[16];
-  int[][] in = new int[16][];
+  long[][] in = new long[16][];
   int[] inCount = new int[16];
   final IdIndex nodeIndex = new IdIndex();
   int liveNodes;
@@ -104,10 +131,10 @@ final class ModelGraph {
       return;
     }
     while (outCount[n] > 0) {
-      removeEdge(edgeIds[out[n][outCount[n] - 1]]);
+      removeEdge(edgeIds[edgeOf(out[n][outCount[n] - 1])]);
     }
     while (inCount[n] > 0) {
-      removeEdge(edgeIds[in[n][inCount[n] - 1]]);
+      removeEdge(edgeIds[edgeOf(in[n][inCount[n] - 1])]);
     }
     nodeTypes[n] = -1;
     liveNodes--;
@@ -121,6 +148,10 @@ final class ModelGraph {
       return false;
     }
     removeEdge(id);
+    if (edgeCount == MAX_EDGES) {
+      throw new IllegalStateException(
+          "model " + modelId + " has more relationships than a projection can hold");
+    }
     int e = edgeCount++;
     if (e == edgeIds.length) {
       int size = e * 2;
@@ -134,8 +165,8 @@ final class ModelGraph {
     targets[e] = t;
     edgeTypes[e] = type;
     edgeIndex.put(id, e, edgeIds);
-    out[s] = append(out[s], outCount[s]++, e);
-    in[t] = append(in[t], inCount[t]++, e);
+    out[s] = append(out[s], outCount[s]++, entry(t, type, e));
+    in[t] = append(in[t], inCount[t]++, entry(s, type, e));
     liveEdges++;
     return true;
   }
@@ -151,15 +182,15 @@ final class ModelGraph {
     liveEdges--;
   }
 
-  private static int[] append(int[] list, int at, int value) {
-    int[] l = at == list.length ? Arrays.copyOf(list, Math.max(4, at * 2)) : list;
+  private static long[] append(long[] list, int at, long value) {
+    long[] l = at == list.length ? Arrays.copyOf(list, Math.max(4, at * 2)) : list;
     l[at] = value;
     return l;
   }
 
-  private static int remove(int[] list, int count, int value) {
+  private static int remove(long[] list, int count, int edge) {
     for (int i = 0; i < count; i++) {
-      if (list[i] == value) {
+      if (edgeOf(list[i]) == edge) {
         list[i] = list[count - 1];
         return count - 1;
       }
@@ -188,7 +219,7 @@ final class ModelGraph {
     bytes += 4L * nodeSlots * 5 + 2L * nodeSlots * 2; // five reference/int arrays, two shorts
     bytes += 4L * nodeSlots * 2; // out, in (references to int[])
     for (int n = 0; n < nodeCount; n++) {
-      bytes += 16 + 4L * out[n].length + 16 + 4L * in[n].length;
+      bytes += 16 + 8L * out[n].length + 16 + 8L * in[n].length;
       bytes += string(nodeIds[n]) + string(names[n]) + string(namesEn[n]);
     }
     int edgeSlots = edgeIds.length;
