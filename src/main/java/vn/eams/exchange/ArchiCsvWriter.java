@@ -39,7 +39,6 @@ import vn.eams.model.RelationshipData;
 public final class ArchiCsvWriter {
 
   private static final String CRLF = "\r\n";
-  private static final char DELIMITER = ',';
 
   private final Metamodel metamodel;
   private final ModelSnapshot snapshot;
@@ -195,11 +194,6 @@ public final class ArchiCsvWriter {
     if (b.length() > 0) {
       b.append(CRLF);
     }
-    for (int i = 0; i < fields.size(); i++) {
-      if (i > 0) {
-        b.append(DELIMITER);
-      }
-      b.append('"').append(fields.get(i).replace("\"", "\"\"")).append('"');
-    }
+    b.append(Csv.quoted(fields));
   }
 }

@@ -41,6 +41,18 @@ public final class Csv {
 
   private Csv() {}
 
+  /** One CSV record: every field quoted (quotes doubled), separated by commas, no line end. */
+  public static String quoted(List<String> fields) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
+        b.append(',');
+      }
+      b.append('"').append(fields.get(i).replace("\"", "\"\"")).append('"');
+    }
+    return b.toString();
+  }
+
   /** Guesses the delimiter from the header line: the most frequent of {@code , ; TAB}. */
   public static char sniffDelimiter(String text) {
     int end = text.indexOf('\n');

@@ -35,6 +35,7 @@ public final class Metamodel {
   private final List<Specialization> specializations;
   private final Map<String, Specialization> specializationsById;
   private final Map<String, List<Specialization>> specializationsByType;
+  private final Propagation propagation;
 
   Metamodel(
       String version,
@@ -43,8 +44,10 @@ public final class Metamodel {
       RelationshipTable table,
       List<Viewpoint> viewpoints,
       List<Profile> profiles,
-      List<Specialization> specializations) {
+      List<Specialization> specializations,
+      Propagation propagation) {
     this.version = version;
+    this.propagation = propagation;
     this.elementTypes = List.copyOf(elementTypes);
     this.elementsByName = byKey(this.elementTypes, ElementType::name);
     this.relationshipTypes = List.copyOf(relationshipTypes);
@@ -75,6 +78,17 @@ public final class Metamodel {
     Map<String, T> map = new LinkedHashMap<>();
     values.forEach(v -> map.put(key.apply(v), v));
     return Map.copyOf(map);
+  }
+
+  /** How impact travels along each relationship type (propagation.tsv). */
+  public Propagation propagation() {
+    return propagation;
+  }
+
+  /** The position of {@code relationshipType} in {@link #relationshipTypes()}, or -1. */
+  public int relationshipTypeIndex(String relationshipType) {
+    Integer i = relationshipBits.get(relationshipType);
+    return i == null ? -1 : i;
   }
 
   /** The ArchiMate version of the loaded table, e.g. {@code 3.2}. */

@@ -90,7 +90,10 @@ public final class MetamodelLoader {
         table,
         viewpoints,
         loaded.stream().map(ProfileReader.Loaded::profile).toList(),
-        loaded.stream().flatMap(l -> l.specializations().stream()).toList());
+        loaded.stream().flatMap(l -> l.specializations().stream()).toList(),
+        PropagationReader.read(
+            TsvFile.read(dir, PropagationReader.FILE, PropagationReader.COLUMNS, hint),
+            relationshipTypes));
   }
 
   /** The rows of manifest.tsv: exactly one archimate folder and the profile folders in order. */

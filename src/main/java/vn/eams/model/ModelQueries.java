@@ -305,7 +305,12 @@ public class ModelQueries {
 
   /** The change log of a model after a sequence number. */
   public List<Change> changes(String modelId, long since, int limit) {
-    return graph.read(tx -> changeLog.since(tx, modelId, since, limit));
+    return graph.read(tx -> changes(tx, modelId, since, limit));
+  }
+
+  /** The change log of a model after a sequence number, read in {@code tx}. */
+  public List<Change> changes(TransactionContext tx, String modelId, long since, int limit) {
+    return changeLog.since(tx, modelId, since, limit);
   }
 
   /** The last change sequence number. */

@@ -3,6 +3,7 @@ package vn.eams.platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -19,6 +20,7 @@ public class Graph {
 
   private final Driver driver;
   private final SessionConfig sessionConfig;
+  private final AtomicLong writes = new AtomicLong();
 
   Graph(Driver driver, EamsConfig config) {
     this.driver = driver;
@@ -39,23 +41,35 @@ public class Graph {
    */
   public <T> T write(TransactionCallback<T> work) {
     try (Session session = driver.session(sessionConfig)) {
-      return session.executeWrite(
-          tx -> {
-            try {
-              return work.execute(tx);
-            } catch (Neo4jException e) {
-              if (isOutOfMemory(e)) {
-                throw tooLarge(e);
-              }
-              throw e;
-            }
-          });
+      T result =
+          session.executeWrite(
+              tx -> {
+                try {
+                  return work.execute(tx);
+                } catch (Neo4jException e) {
+                  if (isOutOfMemory(e)) {
+                    throw tooLarge(e);
+                  }
+                  throw e;
+                }
+              });
+      writes.incrementAndGet();
+      return result;
     } catch (Neo4jException e) {
       if (isOutOfMemory(e)) {
         throw tooLarge(e);
       }
       throw e;
     }
+  }
+
+  /**
+   * How many write transactions this application has committed: a reader that caches what it read
+   * (the analysis projections) knows from a changed count that it must look at the change log.
+   * Writes by other application nodes on a shared server are not counted.
+   */
+  public long writeCount() {
+    return writes.get();
   }
 
   /** Neo4j's codes for a transaction that needs more memory than it may use. */

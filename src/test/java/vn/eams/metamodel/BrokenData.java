@@ -19,6 +19,7 @@ final class BrokenData {
   static final String RELATIONSHIPS = "archimate-3.2/relationship-types.tsv";
   static final String TABLE = "archimate-3.2/relationship-table.tsv";
   static final String VIEWPOINTS = "archimate-3.2/viewpoints.tsv";
+  static final String PROPAGATION = "archimate-3.2/propagation.tsv";
   static final String PROFILE_DIR = "profiles/test-profile";
   static final String SPECIALIZATIONS = PROFILE_DIR + "/specializations.tsv";
   static final String PROPERTIES = PROFILE_DIR + "/properties.tsv";

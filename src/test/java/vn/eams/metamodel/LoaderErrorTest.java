@@ -10,6 +10,7 @@ import static vn.eams.metamodel.Breakage.replaceCell;
 import static vn.eams.metamodel.Breakage.replaceRow;
 import static vn.eams.metamodel.BrokenData.ELEMENTS;
 import static vn.eams.metamodel.BrokenData.MANIFEST;
+import static vn.eams.metamodel.BrokenData.PROPAGATION;
 import static vn.eams.metamodel.BrokenData.RELATIONSHIPS;
 import static vn.eams.metamodel.BrokenData.TABLE;
 import static vn.eams.metamodel.BrokenData.VIEWPOINTS;
@@ -147,6 +148,32 @@ class LoaderErrorTest {
             "duplicate id",
             append("Organization\tComposition\tTổ chức 2\tOrganization 2\tBusinessActor"),
             "duplicate viewpoint id 'Organization'"),
+        // propagation.tsv
+        broken(
+            PROPAGATION,
+            "unknown relationship type",
+            replaceRow("Serving\tremoved", r -> r.replace("Serving", "Serves")),
+            "unknown relationship type 'Serves'"),
+        broken(
+            PROPAGATION,
+            "unknown change",
+            replaceRow("Serving\tremoved", r -> r.replace("removed", "deleted")),
+            "unknown change 'deleted'"),
+        broken(
+            PROPAGATION,
+            "unknown reach",
+            replaceRow("Serving\tremoved", r -> r.replace("valid", "vaild")),
+            "unknown reach 'vaild'"),
+        broken(
+            PROPAGATION,
+            "duplicate row",
+            duplicateRow("Serving\tremoved"),
+            "duplicate row for Serving / removed"),
+        broken(
+            PROPAGATION,
+            "missing row",
+            removeRowReportHeader("Serving\tremoved"),
+            "no row for Serving / removed"),
         // manifest.tsv
         broken(MANIFEST, "unknown kind", append("plugin\tplugins/x"), "unknown kind 'plugin'"),
         broken(

@@ -18,6 +18,7 @@ final class TestSupport {
           "archimate-3.2/relationship-types.tsv",
           "archimate-3.2/relationship-table.tsv",
           "archimate-3.2/viewpoints.tsv",
+          "archimate-3.2/propagation.tsv",
           "profiles/vn-egov/profile.tsv",
           "profiles/vn-egov/specializations.tsv",
           "profiles/vn-egov/properties.tsv");
