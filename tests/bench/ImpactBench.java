@@ -32,16 +32,21 @@
  *   (ii)  POST /api/models/{m}/impact {"start":[id],"change":..,"direction":..,"maxDepth":..,
  *         "limit":..} for --warmup random starts (not counted), then for --starts random starts
  *         (seeded), one at a time over one keep-alive java.net.http client; per request the
- *         client's time (request sent to the whole body read) and summary.elements
+ *         client's time (request sent to the whole body read) and summary.elements; then as many
+ *         GET /api/metamodel/allowed-relationships?.. (a small answer from memory) as warm-up
+ *         requests: the HTTP round trip without a search
  *   (iii) plain int[] CSR adjacency of the same graph (from the file), restricted to the
  *         relationship types and directions along which the change travels for that change kind
  *         and direction (--propagation FILE, the metamodel's propagation.tsv, or --rules): one for
  *         the arcs that carry the impact on ("valid"), one for the arcs that reach their far end
  *         without going on from it ("ends"); a BFS from the same starts to the same depth (stamp
- *         arrays and a queue, allocated once); --bfs-passes untimed passes first, then one timed
- *         pass, each start timed alone; visited counts (starts excluded) are compared with the
- *         engine's summary.elements, mismatches listed; latencies also by reach (how many
- *         elements a start impacts)
+ *         arrays and a queue, allocated once), each start timed alone, after --bfs-passes untimed
+ *         passes; visited counts (starts excluded) are compared with the engine's
+ *         summary.elements, mismatches listed
+ *         (ii) and (iii) run in --rounds rounds of one engine pass and one BFS pass over the same
+ *         starts, so that both see much the same load on a shared machine; percentiles pool the
+ *         rounds, the engine / BFS ratio is also given per round, and latencies by reach (how
+ *         many elements a start impacts)
  *   (iv)  the equivalent Cypher query over Bolt for the first --cypher-starts of those starts, in
  *         the count(DISTINCT) form: MATCH (s:Element {id: $id}) MATCH (s) ((a)-[r:T1|T2|..]-(b)
  *         WHERE (startNode(r) = a AND type(r) IN $forward) OR (endNode(r) = a AND type(r) IN
@@ -86,7 +91,8 @@
  *                        comma separated, for --change and --direction (default, "unavailable" and
  *                        "dependents": Serving>,Realization>,Assignment>,Access<,Composition<,Flow>,
  *                        Triggering>)
- *   --bfs-passes N       untimed BFS passes before the timed one      (default 3)
+ *   --bfs-passes N       untimed BFS passes before the first round    (default 3)
+ *   --rounds N           rounds of one engine pass and one BFS pass  (default 3)
  *   --cypher-starts N    starts measured with Cypher (0: none)        (default 100)
  *   --cypher-timeout-s S per-query transaction timeout               (default 10)
  *   --refresh-rounds N   refresh batches (0: none)                    (default 4)
@@ -165,6 +171,7 @@ public class ImpactBench {
   static Path propagationFile;
   static String rulesSpec;
   static int bfsPasses = 3;
+  static int rounds = 3;
   static int cypherStarts = 100;
   static int cypherTimeoutS = 10;
   static int refreshRounds = 4;
@@ -173,6 +180,8 @@ public class ImpactBench {
   static Path outDir;
   static long appPid = -1;
   static boolean noApi;
+  static double[] floorMs;
+  static final String FLOOR_PATH = "/api/metamodel/allowed-relationships?source=ApplicationComponent&target=ApplicationService";
 
   static HttpClient http;
   static Driver driver;
@@ -547,68 +556,99 @@ public class ImpactBench {
     int[] starts = sample(new Random(seed), m.ne, Math.min(nStarts, m.ne));
     int[] warm = sample(new Random(seed + 1), m.ne, Math.min(nWarmup, m.ne));
 
-    // (ii) engine
-    double[] engineMs = new double[starts.length];
-    long[] engineCount = new long[starts.length];
-    long[] engineSeq = new long[starts.length];
-    String[] engineNote = new String[starts.length];
-    if (!noApi) {
-      System.out.println();
-      System.out.println("## (ii) impact through the API");
-      begin();
-      for (int s : warm) impact(m.elId[s]);
-      end("warm-up: " + warm.length + " requests");
-      begin();
-      long e0 = System.nanoTime();
-      for (int i = 0; i < starts.length; i++) {
-        Impact r = impact(m.elId[starts[i]]);
-        engineMs[i] = r.ms;
-        engineCount[i] = r.elements;
-        engineSeq[i] = r.seq;
-        engineNote[i] = r.status == 200 ? (r.truncated ? "truncated" : "") : "HTTP " + r.status;
-      }
-      double engineWall = (System.nanoTime() - e0) / 1e9;
-      end(String.format(Locale.ROOT, "%d requests in %.1f s", starts.length, engineWall));
-      long errors = Arrays.stream(engineNote).filter(n -> n.startsWith("HTTP")).count();
-      if (errors > 0) {
-        ok = false;
-        System.out.println("# " + errors + " requests failed, e.g. " + Arrays.stream(engineNote).filter(n -> n.startsWith("HTTP")).findFirst().orElse(""));
-      }
-      System.out.println("engine  " + pct(engineMs, "ms"));
-      System.out.println("# impacted elements per start (summary.elements): " + countStats(engineCount));
-      System.out.println("# app rss after the requests: " + rssMb() + " MB");
-    } else {
-      System.out.println("# --no-api: skipped");
-      Arrays.fill(engineNote, "HTTP none");
-    }
-
-    // (iii) BFS
+    // (ii) engine and (iii) BFS, in --rounds rounds of one engine pass and one BFS pass over the
+    // same starts, so that both see much the same load on a shared machine
+    int n = starts.length;
+    double[][] engineR = new double[rounds][n];
+    double[][] bfsR = new double[rounds][n];
+    double[][] floorR = new double[rounds][];
+    long[] engineCount = new long[n];
+    long[] engineSeq = new long[n];
+    String[] engineNote = new String[n];
+    Arrays.fill(engineNote, noApi ? "HTTP none" : "");
     System.out.println();
-    System.out.println("## (iii) plain int[] BFS over the same graph (in this JVM)");
+    System.out.println("## (ii) impact through the API and (iii) a plain int[] BFS over the same graph (in this JVM)");
     Csr g = Csr.build(m, null, rules);
     Csr ge = Csr.build(m, null, endRules);
     System.out.printf(Locale.ROOT, "# CSR: %,d nodes, %,d arcs that carry the impact on and %,d that end it (of %,d relationships), built in %.0f ms%n",
         g.n, g.adj.length, ge.adj.length, m.nr, g.buildMs + ge.buildMs);
     Bfs bfs = new Bfs(g.n);
-    for (int p = 0; p < bfsPasses; p++) for (int s : starts) bfs.run(g, ge, s, depth);
-    double[] bfsMs = new double[starts.length];
-    long[] bfsCount = new long[starts.length];
-    long[] bfsArcs = new long[starts.length];
     begin();
-    for (int i = 0; i < starts.length; i++) {
-      long t = System.nanoTime();
-      int c = bfs.run(g, ge, starts[i], depth);
-      bfsMs[i] = (System.nanoTime() - t) / 1e6;
-      bfsCount[i] = c;
-      bfsArcs[i] = bfs.arcs;
+    for (int p = 0; p < bfsPasses; p++) for (int s : starts) bfs.run(g, ge, s, depth);
+    end("BFS warm-up: " + bfsPasses + " passes");
+    long[] bfsCount = new long[n];
+    long[] bfsArcs = new long[n];
+    if (!noApi) {
+      begin();
+      for (int s : warm) impact(m.elId[s]);
+      end("engine warm-up: " + warm.length + " requests");
     }
-    end("timed pass");
-    System.out.println("bfs     " + pct(bfsMs, "ms"));
-    long arcSum = Arrays.stream(bfsArcs).sum();
+    int unstable = 0;
+    for (int round = 0; round < rounds; round++) {
+      if (!noApi) {
+        begin();
+        long e0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+          Impact r = impact(m.elId[starts[i]]);
+          engineR[round][i] = r.ms;
+          String note = r.status == 200 ? (r.truncated ? "truncated" : "") : "HTTP " + r.status;
+          if (round == 0) {
+            engineCount[i] = r.elements;
+            engineSeq[i] = r.seq;
+            engineNote[i] = note;
+          } else if (r.elements != engineCount[i]) {
+            unstable++;
+          }
+        }
+        end(String.format(Locale.ROOT, "round %d, engine: %d requests in %.1f s", round + 1, n, (System.nanoTime() - e0) / 1e9));
+        floorR[round] = new double[Math.max(1, nWarmup)];
+        for (int i = 0; i < floorR[round].length; i++) {
+          long t = System.nanoTime();
+          HttpResponse<String> r = get(FLOOR_PATH);
+          floorR[round][i] = (System.nanoTime() - t) / 1e6;
+          if (r.statusCode() != 200) throw new IllegalStateException("GET " + FLOOR_PATH + " -> HTTP " + r.statusCode());
+        }
+      }
+      begin();
+      for (int i = 0; i < n; i++) {
+        long t = System.nanoTime();
+        int c = bfs.run(g, ge, starts[i], depth);
+        bfsR[round][i] = (System.nanoTime() - t) / 1e6;
+        bfsCount[i] = c;
+        bfsArcs[i] = bfs.arcs;
+      }
+      end(String.format(Locale.ROOT, "round %d, BFS", round + 1));
+      if (!noApi) {
+        System.out.printf(Locale.ROOT, "round %d: engine p50 %s p95 %s p99 %s ms | floor p50 %s ms | BFS p50 %s p95 %s p99 %s ms | engine/BFS p95 %.1f%n", round + 1,
+            f(q(engineR[round], 0.5)), f(q(engineR[round], 0.95)), f(q(engineR[round], 0.99)), f(q(floorR[round], 0.5)),
+            f(q(bfsR[round], 0.5)), f(q(bfsR[round], 0.95)), f(q(bfsR[round], 0.99)), q(engineR[round], 0.95) / q(bfsR[round], 0.95));
+      } else {
+        System.out.printf(Locale.ROOT, "round %d: BFS p50 %s p95 %s p99 %s ms%n", round + 1, f(q(bfsR[round], 0.5)), f(q(bfsR[round], 0.95)), f(q(bfsR[round], 0.99)));
+      }
+    }
+    double[] engineMs = concat(engineR);
+    double[] bfsMs = concat(bfsR);
+    floorMs = noApi ? new double[0] : concat(floorR);
+    long errors = Arrays.stream(engineNote).filter(x -> x.startsWith("HTTP") && !noApi).count();
+    if (errors > 0) {
+      ok = false;
+      System.out.println("# " + errors + " requests failed, e.g. " + Arrays.stream(engineNote).filter(x -> x.startsWith("HTTP")).findFirst().orElse(""));
+    }
+    if (unstable > 0) {
+      ok = false;
+      System.out.println("# " + unstable + " answers of later rounds differ from the first round's");
+    }
+    if (!noApi) {
+      System.out.println("engine  " + pct(engineMs, "ms") + "  (" + rounds + " rounds pooled)");
+      System.out.println("floor   " + pct(floorMs, "ms") + "  (GET " + FLOOR_PATH + ": an HTTP round trip without a search)");
+      System.out.println("# app rss after the requests: " + rssMb() + " MB");
+    }
+    System.out.println("bfs     " + pct(bfsMs, "ms") + "  (" + rounds + " rounds pooled)");
+    long arcSum = Arrays.stream(bfsArcs).sum() * rounds;
     double msSum = Arrays.stream(bfsMs).sum();
     System.out.printf(Locale.ROOT, "# BFS scanned %,d arcs in %.1f ms: %.0f M arcs/s%n", arcSum, msSum, arcSum / msSum / 1e3);
     int mismatches = 0;
-    for (int i = 0; i < starts.length; i++) {
+    for (int i = 0; i < n; i++) {
       if (engineNote[i].startsWith("HTTP")) continue;
       if (engineCount[i] != bfsCount[i]) {
         if (mismatches < 20) {
@@ -618,7 +658,7 @@ public class ImpactBench {
         mismatches++;
       }
     }
-    if (!noApi) System.out.printf(Locale.ROOT, "engine vs bfs: %d of %d starts differ%n", mismatches, starts.length);
+    if (!noApi) System.out.printf(Locale.ROOT, "engine vs bfs: %d of %d starts differ%n", mismatches, n);
 
     // (iv) Cypher
     int nc = Math.min(cypherStarts, starts.length);
@@ -663,11 +703,18 @@ public class ImpactBench {
     if (outDir != null) {
       Files.createDirectories(outDir);
       List<String> lines = new ArrayList<>();
-      lines.add("i,start,type,engine_ms,engine_elements,engine_seq,engine_note,bfs_ms,bfs_elements,bfs_arcs,cypher_ms,cypher_elements,cypher_note");
-      for (int i = 0; i < starts.length; i++) {
-        lines.add(String.format(Locale.ROOT, "%d,%s,%s,%.3f,%d,%d,%s,%.4f,%d,%d,%s,%s,%s", i, m.elId[starts[i]],
-            m.types.get(m.elType[starts[i]]), engineMs[i], engineCount[i], engineSeq[i], engineNote[i], bfsMs[i], bfsCount[i], bfsArcs[i],
-            i < nc ? String.format(Locale.ROOT, "%.3f", cypherMs[i]) : "", i < nc ? Long.toString(cypherCount[i]) : "", i < nc ? cypherNote[i] : ""));
+      StringBuilder h = new StringBuilder("i,start,type,bfs_elements,bfs_arcs,engine_elements,engine_seq,engine_note");
+      for (int r = 1; r <= rounds; r++) h.append(",engine_ms_r").append(r);
+      for (int r = 1; r <= rounds; r++) h.append(",bfs_ms_r").append(r);
+      h.append(",cypher_ms,cypher_elements,cypher_note");
+      lines.add(h.toString());
+      for (int i = 0; i < n; i++) {
+        StringBuilder l = new StringBuilder(String.format(Locale.ROOT, "%d,%s,%s,%d,%d,%d,%d,%s", i, m.elId[starts[i]],
+            m.types.get(m.elType[starts[i]]), bfsCount[i], bfsArcs[i], engineCount[i], engineSeq[i], engineNote[i]));
+        for (int r = 0; r < rounds; r++) l.append(String.format(Locale.ROOT, ",%.3f", engineR[r][i]));
+        for (int r = 0; r < rounds; r++) l.append(String.format(Locale.ROOT, ",%.4f", bfsR[r][i]));
+        l.append(i < nc ? String.format(Locale.ROOT, ",%.3f,%d,%s", cypherMs[i], cypherCount[i], cypherNote[i]) : ",,,");
+        lines.add(l.toString());
       }
       Files.write(outDir.resolve("starts.csv"), lines, StandardCharsets.UTF_8);
     }
@@ -685,10 +732,10 @@ public class ImpactBench {
     // summary
     System.out.println();
     System.out.println("## summary");
-    System.out.printf(Locale.ROOT, "model %s: %,d elements, %,d relationships; %d starts (seed %d), change %s, direction %s, maxDepth %d, limit %d%n",
-        modelId, m.ne, m.nr, starts.length, seed, change, direction, depth, limit);
+    System.out.printf(Locale.ROOT, "model %s: %,d elements, %,d relationships; %d starts (seed %d) x %d rounds, change %s, direction %s, maxDepth %d, limit %d%n",
+        modelId, m.ne, m.nr, n, seed, rounds, change, direction, depth, limit);
     System.out.println("# impacted elements per start (BFS): " + countStats(bfsCount));
-    byReach(noApi ? null : engineMs, bfsMs, bfsCount, cypherMs, cypherNote, nc);
+    byReach(noApi ? null : engineR, bfsR, bfsCount, cypherMs, cypherNote, nc);
     if (noApi) {
       System.out.println("plain BFS                  " + pct(bfsMs, "ms"));
       if (nc > 0) {
@@ -700,40 +747,45 @@ public class ImpactBench {
     }
     System.out.println("projection buildMillis " + projection.path("buildMillis").asLong(-1) + ", bytes " + projection.path("bytes").asLong(-1));
     System.out.println("engine (REST, client time) " + pct(engineMs, "ms"));
+    System.out.println("HTTP floor (small GET)     " + pct(floorMs, "ms"));
     System.out.println("plain BFS                  " + pct(bfsMs, "ms"));
     if (nc > 0) {
-      double[] engineSub = Arrays.copyOf(engineMs, nc);
-      double[] bfsSub = Arrays.copyOf(bfsMs, nc);
+      double[] engineSub = concat(Arrays.stream(engineR).map(x -> Arrays.copyOf(x, nc)).toArray(double[][]::new));
+      double[] bfsSub = concat(Arrays.stream(bfsR).map(x -> Arrays.copyOf(x, nc)).toArray(double[][]::new));
+      double[] engineFirst = Arrays.copyOf(engineR[0], nc);
       System.out.println("engine, Cypher's starts    " + pct(engineSub, "ms"));
       System.out.println("BFS, Cypher's starts       " + pct(bfsSub, "ms"));
       System.out.println("Cypher                     " + pct(cypherMs, "ms"));
-      System.out.printf(Locale.ROOT, "ratio Cypher p50 / engine p50 (same %d starts) = %.1f; p95 / p95 = %.1f; median of per-start ratios = %.1f  (target >= 20)%n",
-          nc, q(cypherMs, 0.50) / q(engineSub, 0.50), q(cypherMs, 0.95) / q(engineSub, 0.95), median(perStart(cypherMs, engineSub)));
+      System.out.printf(Locale.ROOT, "ratio Cypher p50 / engine p50 (same %d starts) = %.1f; p95 / p95 = %.1f; median of per-start ratios (engine's first round) = %.1f  (target >= 20)%n",
+          nc, q(cypherMs, 0.50) / q(engineSub, 0.50), q(cypherMs, 0.95) / q(engineSub, 0.95), median(perStart(cypherMs, engineFirst)));
     }
-    System.out.printf(Locale.ROOT, "ratio engine p95 / BFS p95 = %.1f; p50 / p50 = %.1f; p99 / p99 = %.1f  (target <= 3)%n",
-        q(engineMs, 0.95) / q(bfsMs, 0.95), q(engineMs, 0.50) / q(bfsMs, 0.50), q(engineMs, 0.99) / q(bfsMs, 0.99));
+    double[] perRound = new double[rounds];
+    for (int r = 0; r < rounds; r++) perRound[r] = q(engineR[r], 0.95) / q(bfsR[r], 0.95);
+    Arrays.sort(perRound);
+    System.out.printf(Locale.ROOT, "ratio engine p95 / BFS p95 = %.1f (per round %.1f-%.1f); p50 / p50 = %.1f; p99 / p99 = %.1f  (target <= 3)%n",
+        q(engineMs, 0.95) / q(bfsMs, 0.95), perRound[0], perRound[rounds - 1], q(engineMs, 0.50) / q(bfsMs, 0.50), q(engineMs, 0.99) / q(bfsMs, 0.99));
     System.out.printf(Locale.ROOT, "engine p95 = %.2f ms (target <= 10 ms)%n", q(engineMs, 0.95));
-    System.out.printf(Locale.ROOT, "engine vs BFS mismatches: %d of %d%n", mismatches, starts.length);
+    System.out.printf(Locale.ROOT, "engine vs BFS mismatches: %d of %d%n", mismatches, n);
     if (mismatches > 0) ok = false;
     return ok ? 0 : 1;
   }
 
-  /** Latency percentiles by the number of elements a start reaches (from the BFS). */
-  static void byReach(double[] engineMs, double[] bfsMs, long[] reach, double[] cypherMs, String[] cypherNote, int nc) {
+  /** Latency percentiles (rounds pooled) by the number of elements a start reaches (from the BFS). */
+  static void byReach(double[][] engineR, double[][] bfsR, long[] reach, double[] cypherMs, String[] cypherNote, int nc) {
     long[][] buckets = {{0, 0}, {1, 100}, {101, 1_000}, {1_001, 10_000}, {10_001, 100_000}, {100_001, Long.MAX_VALUE}};
-    System.out.println("# by reach (elements impacted):     starts | engine p50 / p95 ms | BFS p50 / p95 ms | engine/BFS p50 | Cypher n, p50 ms, timeouts");
+    System.out.println("# by reach (elements impacted):     starts | engine p50 / p95 ms | BFS p50 / p95 ms | engine/BFS p95 | Cypher n, p50 ms, timeouts");
     for (long[] b : buckets) {
       List<Integer> idx = new ArrayList<>();
       for (int i = 0; i < reach.length; i++) if (reach[i] >= b[0] && reach[i] <= b[1]) idx.add(i);
       if (idx.isEmpty()) continue;
-      double[] e = engineMs == null ? null : idx.stream().mapToDouble(i -> engineMs[i]).toArray();
-      double[] f = idx.stream().mapToDouble(i -> bfsMs[i]).toArray();
+      double[] e = engineR == null ? null : Arrays.stream(engineR).flatMapToDouble(r -> idx.stream().mapToDouble(i -> r[i])).toArray();
+      double[] f = Arrays.stream(bfsR).flatMapToDouble(r -> idx.stream().mapToDouble(i -> r[i])).toArray();
       double[] c = idx.stream().filter(i -> i < nc).mapToDouble(i -> cypherMs[i]).toArray();
       long to = idx.stream().filter(i -> i < nc && "timeout".equals(cypherNote[i])).count();
       String label = b[0] == b[1] ? Long.toString(b[0]) : b[1] == Long.MAX_VALUE ? "> " + (b[0] - 1) : b[0] + "-" + b[1];
       System.out.printf(Locale.ROOT, "#   %-30s %6d | %8s / %8s | %8s / %8s | %6s | %3d, %8s, %d%n", label, idx.size(),
           e == null ? "-" : f(q(e, 0.5)), e == null ? "-" : f(q(e, 0.95)), f(q(f, 0.5)), f(q(f, 0.95)),
-          e == null ? "-" : String.format(Locale.ROOT, "%.1f", q(e, 0.5) / q(f, 0.5)), c.length, c.length == 0 ? "-" : f(q(c, 0.5)), to);
+          e == null ? "-" : String.format(Locale.ROOT, "%.1f", q(e, 0.95) / q(f, 0.95)), c.length, c.length == 0 ? "-" : f(q(c, 0.5)), to);
     }
   }
 
@@ -1339,6 +1391,10 @@ public class ImpactBench {
     return s;
   }
 
+  static double[] concat(double[][] parts) {
+    return Arrays.stream(parts).flatMapToDouble(Arrays::stream).toArray();
+  }
+
   static <T> List<T> concat(List<T> a, List<T> b) {
     List<T> l = new ArrayList<>(a);
     l.addAll(b);
@@ -1394,6 +1450,7 @@ public class ImpactBench {
         case "--propagation" -> propagationFile = Path.of(args[++i]);
         case "--rules" -> rulesSpec = args[++i];
         case "--bfs-passes" -> bfsPasses = Integer.parseInt(args[++i]);
+        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--cypher-starts" -> cypherStarts = Integer.parseInt(args[++i]);
         case "--cypher-timeout-s" -> cypherTimeoutS = Integer.parseInt(args[++i]);
         case "--refresh-rounds" -> refreshRounds = Integer.parseInt(args[++i]);
