@@ -51,6 +51,8 @@ VARIANTS=(
   "readme|@$APP_DIR/jvm.options"
   "readme-smallheap|@$APP_DIR/jvm.options -Xms32m -XX:MinHeapFreeRatio=15 -XX:MaxHeapFreeRatio=40"
   "readme-smallold|@$APP_DIR/jvm.options -Xms144m -XX:NewSize=112m -XX:MinHeapFreeRatio=15 -XX:MaxHeapFreeRatio=40"
+  "readme-trim|@$APP_DIR/jvm.options -XX:TrimNativeHeapInterval=5000"
+  "readme-trim-xms|@$APP_DIR/jvm.options -XX:TrimNativeHeapInterval=5000 -Xms144m -XX:NewSize=112m"
   "default|"
   "tiered1|-XX:TieredStopAtLevel=1"
   "serialgc|-XX:+UseSerialGC"

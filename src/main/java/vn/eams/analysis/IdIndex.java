@@ -22,6 +22,12 @@ final class IdIndex {
 
   /** The position of {@code id} in {@code ids}, or -1. */
   int get(String id, String[] ids) {
+    int slot = slot(id, ids);
+    return slot < 0 ? -1 : slots[slot] - 1;
+  }
+
+  /** The slot that holds {@code id}, or -1. */
+  private int slot(String id, String[] ids) {
     int mask = slots.length - 1;
     for (int i = hash(id) & mask; ; i = (i + 1) & mask) {
       int s = slots[i];
@@ -29,7 +35,7 @@ final class IdIndex {
         return -1;
       }
       if (s != DELETED && ids[s - 1].equals(id)) {
-        return s - 1;
+        return i;
       }
     }
   }
@@ -53,18 +59,14 @@ final class IdIndex {
 
   /** Removes {@code id}; returns its position, or -1 when it was not in the index. */
   int remove(String id, String[] ids) {
-    int mask = slots.length - 1;
-    for (int i = hash(id) & mask; ; i = (i + 1) & mask) {
-      int s = slots[i];
-      if (s == EMPTY) {
-        return -1;
-      }
-      if (s != DELETED && ids[s - 1].equals(id)) {
-        slots[i] = DELETED;
-        size--;
-        return s - 1;
-      }
+    int slot = slot(id, ids);
+    if (slot < 0) {
+      return -1;
     }
+    int position = slots[slot] - 1;
+    slots[slot] = DELETED;
+    size--;
+    return position;
   }
 
   private void rehash(String[] ids, int capacity) {

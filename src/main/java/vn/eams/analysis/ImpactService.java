@@ -327,6 +327,9 @@ public class ImpactService {
     int n = g.node(id);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", g.names[n]);
+    if (!g.namesEn[n].isEmpty()) {
+      m.put("nameEn", g.namesEn[n]);
+    }
     ElementType t = elementTypes.get(g.nodeTypes[n]);
     m.put("type", t.name());
     m.put("layer", t.layer().token());

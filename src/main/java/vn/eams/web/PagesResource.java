@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URLEncoder;
@@ -46,14 +45,15 @@ import vn.eams.platform.Graph;
 /**
  * The read-only pages: home, catalogue, element (and agency) pages, views as SVG, keyword search.
  * Server-rendered with Qute, Vietnamese by default ({@code ?lang=en} switches and is remembered in
- * a cookie); no JavaScript, except on the import page, which follows an import's progress.
+ * a cookie); no JavaScript, except on the import page, which follows an import's progress, and the
+ * impact-analysis page ({@link ImpactPage}).
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 @Tag(name = "Pages")
 public class PagesResource {
 
-  static final String LANG_COOKIE = "eams-lang";
+  static final String LANG_COOKIE = PageSupport.LANG_COOKIE;
   static final int PAGE_SIZE = 50;
 
   @Location("pages/home.html")
@@ -71,9 +71,6 @@ public class PagesResource {
   @Location("pages/search.html")
   Template search;
 
-  @Location("pages/not-found.html")
-  Template notFound;
-
   @Location("pages/import.html")
   Template importPage;
 
@@ -83,6 +80,7 @@ public class PagesResource {
   private final Metamodel metamodel;
   private final ViewStore views;
   private final Graph graph;
+  private final PageSupport support;
 
   PagesResource(
       Ui ui,
@@ -90,8 +88,10 @@ public class PagesResource {
       ModelQueries queries,
       Metamodel metamodel,
       ViewStore views,
-      Graph graph) {
+      Graph graph,
+      PageSupport support) {
     this.ui = ui;
+    this.support = support;
     this.pages = pages;
     this.queries = queries;
     this.metamodel = metamodel;
@@ -123,7 +123,8 @@ public class PagesResource {
       String summary,
       List<LayerRow> layers,
       List<Link> views,
-      String agenciesHref) {}
+      String agenciesHref,
+      String impactHref) {}
 
   /** A catalogue row. */
   @TemplateData
@@ -161,7 +162,7 @@ public class PagesResource {
       @QueryParam("lang") String lang,
       @CookieParam(LANG_COOKIE) String cookie,
       @Context UriInfo uri) {
-    String l = lang(lang, cookie);
+    String l = PageSupport.lang(lang, cookie);
     Map<String, String> t = ui.texts(l);
     List<ModelCard> cards =
         graph.read(
@@ -174,8 +175,8 @@ public class PagesResource {
               return c;
             });
     TemplateInstance page =
-        home.data("f", frame(l, uri, t.get("home_title"), "")).data("models", cards);
-    return respond(page, lang);
+        home.data("f", support.frame(l, uri, t.get("home_title"), "")).data("models", cards);
+    return PageSupport.respond(page, lang);
   }
 
   private ModelCard card(TransactionContext tx, long seq, ModelInfo m, String l) {
@@ -224,7 +225,8 @@ public class PagesResource {
         viewLinks,
         metamodel.specialization("Agency").isPresent()
             ? "/models/" + enc(m.id()) + "/catalogue?spec=Agency"
-            : "");
+            : "",
+        "/models/" + enc(m.id()) + "/impact");
   }
 
   @GET
@@ -235,16 +237,17 @@ public class PagesResource {
       @QueryParam("lang") String lang,
       @CookieParam(LANG_COOKIE) String cookie,
       @Context UriInfo uri) {
-    String l = lang(lang, cookie);
+    String l = PageSupport.lang(lang, cookie);
     Optional<ModelCard> found =
         graph.read(
             tx -> queries.model(tx, modelId).map(m -> card(tx, queries.currentSequence(tx), m, l)));
     if (found.isEmpty()) {
-      return notFound(l, uri, lang);
+      return support.notFound(l, uri);
     }
     ModelCard card = found.get();
-    return respond(
-        home.data("f", frame(l, uri, card.name(), modelId)).data("models", List.of(card)), lang);
+    return PageSupport.respond(
+        home.data("f", support.frame(l, uri, card.name(), modelId)).data("models", List.of(card)),
+        lang);
   }
 
   @GET
@@ -262,7 +265,7 @@ public class PagesResource {
       @QueryParam("lang") String lang,
       @CookieParam(LANG_COOKIE) String cookie,
       @Context UriInfo uri) {
-    String l = lang(lang, cookie);
+    String l = PageSupport.lang(lang, cookie);
     Map<String, String> t = ui.texts(l);
     Optional<Layer> chosenLayer = Layer.fromToken(layer);
     List<String> types = new ArrayList<>();
@@ -298,7 +301,7 @@ public class PagesResource {
                       PAGE_SIZE));
             });
     if (read == null) {
-      return notFound(l, uri, lang);
+      return support.notFound(l, uri);
     }
     Optional<ModelInfo> m = Optional.of(read.model());
     PageQueries.CataloguePage result = read.result();
@@ -345,7 +348,7 @@ public class PagesResource {
         t.get("catalogue_title") + " — " + pick(l, m.get().data().name(), m.get().data().nameEn());
     TemplateInstance ti =
         catalogue
-            .data("f", frame(l, uri, title, modelId))
+            .data("f", support.frame(l, uri, title, modelId))
             .data("action", "/models/" + enc(modelId) + "/catalogue")
             .data("rows", rows)
             .data("layers", layerOptions)
@@ -357,7 +360,7 @@ public class PagesResource {
             .data("shown", shown)
             .data("prev", prev)
             .data("next", next);
-    return respond(ti, lang);
+    return PageSupport.respond(ti, lang);
   }
 
   @GET
@@ -369,11 +372,11 @@ public class PagesResource {
       @QueryParam("lang") String lang,
       @CookieParam(LANG_COOKIE) String cookie,
       @Context UriInfo uri) {
-    String l = lang(lang, cookie);
+    String l = PageSupport.lang(lang, cookie);
     Map<String, String> t = ui.texts(l);
     ElementRead read = graph.read(tx -> readElement(tx, modelId, id));
     if (read == null) {
-      return notFound(l, uri, lang);
+      return support.notFound(l, uri);
     }
     Element e = read.element();
     List<PageQueries.Link> links = read.links();
@@ -467,8 +470,9 @@ public class PagesResource {
     String name = pick(l, e.data().name(), e.data().nameEn());
     TemplateInstance ti =
         element
-            .data("f", frame(l, uri, name, modelId))
+            .data("f", support.frame(l, uri, name, modelId))
             .data("name", name)
+            .data("impactHref", "/models/" + enc(modelId) + "/impact?element=" + enc(e.id()))
             .data("documentation", pick(l, e.data().documentation(), e.data().documentationEn()))
             .data("head", head)
             .data("profileTitle", profileTitle)
@@ -479,7 +483,7 @@ public class PagesResource {
             .data("incoming", incoming)
             .data("views", inViews)
             .data("history", history);
-    return respond(ti, lang);
+    return PageSupport.respond(ti, lang);
   }
 
   /** Everything the element page shows, read in one transaction. */
@@ -583,7 +587,7 @@ public class PagesResource {
       @QueryParam("lang") String lang,
       @CookieParam(LANG_COOKIE) String cookie,
       @Context UriInfo uri) {
-    String l = lang(lang, cookie);
+    String l = PageSupport.lang(lang, cookie);
     Map<String, String> t = ui.texts(l);
     Optional<ViewDefinition> found =
         graph.read(
@@ -592,7 +596,7 @@ public class PagesResource {
                     ? Optional.<ViewDefinition>empty()
                     : views.view(tx, viewId));
     if (found.isEmpty()) {
-      return notFound(l, uri, lang);
+      return support.notFound(l, uri);
     }
     ViewDefinition v = found.get();
     Set<String> elementIds = new HashSet<>();
@@ -643,13 +647,13 @@ public class PagesResource {
             .map(vp -> pick(l, vp.nameVi(), vp.nameEn()))
             .orElse(t.get("view_no_viewpoint"));
     TemplateInstance ti =
-        view.data("f", frame(l, uri, name, modelId))
+        view.data("f", support.frame(l, uri, name, modelId))
             .data("name", name)
             .data("documentation", v.documentation())
             .data("viewpoint", viewpoint)
             .data("svg", svg)
             .data("elements", elementLinks);
-    return respond(ti, lang);
+    return PageSupport.respond(ti, lang);
   }
 
   @GET
@@ -661,7 +665,7 @@ public class PagesResource {
       @QueryParam("lang") String lang,
       @CookieParam(LANG_COOKIE) String cookie,
       @Context UriInfo uri) {
-    String l = lang(lang, cookie);
+    String l = PageSupport.lang(lang, cookie);
     Map<String, String> t = ui.texts(l);
     List<Row> rows = new ArrayList<>();
     String summary = "";
@@ -682,12 +686,12 @@ public class PagesResource {
     }
     TemplateInstance ti =
         search
-            .data("f", frame(l, uri, t.get("search_title"), model))
+            .data("f", support.frame(l, uri, t.get("search_title"), model))
             .data("q", q)
             .data("rows", rows)
             .data("models", models)
             .data("summary", summary);
-    return respond(ti, lang);
+    return PageSupport.respond(ti, lang);
   }
 
   @GET
@@ -698,51 +702,16 @@ public class PagesResource {
       @QueryParam("lang") String lang,
       @CookieParam(LANG_COOKIE) String cookie,
       @Context UriInfo uri) {
-    String l = lang(lang, cookie);
+    String l = PageSupport.lang(lang, cookie);
     Map<String, String> t = ui.texts(l);
-    return respond(
-        importPage.data("f", frame(l, uri, t.get("import_title"), model)).data("modelId", model),
+    return PageSupport.respond(
+        importPage
+            .data("f", support.frame(l, uri, t.get("import_title"), model))
+            .data("modelId", model),
         lang);
   }
 
   // ---- helpers ---------------------------------------------------------------------------------
-
-  private Response notFound(String l, UriInfo uri, String lang) {
-    Map<String, String> t = ui.texts(l);
-    return Response.status(404)
-        .entity(notFound.data("f", frame(l, uri, t.get("not_found_title"), "")))
-        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-        .build();
-  }
-
-  private static Response respond(TemplateInstance page, String requestedLang) {
-    Response.ResponseBuilder b =
-        Response.ok(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
-    if (requestedLang != null && !requestedLang.isBlank()) {
-      b.cookie(
-          new NewCookie.Builder(LANG_COOKIE)
-              .value(Ui.language(requestedLang))
-              .path("/")
-              .maxAge(365 * 24 * 3600)
-              .sameSite(NewCookie.SameSite.LAX)
-              .build());
-    }
-    return b.build();
-  }
-
-  private Frame frame(String l, UriInfo uri, String title, String modelId) {
-    String other = l.equals("vi") ? "en" : "vi";
-    StringBuilder url = new StringBuilder(uri.getPath()).append("?");
-    uri.getQueryParameters(true)
-        .forEach(
-            (k, vs) -> {
-              if (!k.equals("lang")) {
-                vs.forEach(v -> url.append(enc(k)).append('=').append(enc(v)).append('&'));
-              }
-            });
-    url.append("lang=").append(other);
-    return new Frame(l, ui.texts(l), url.toString(), title, modelId);
-  }
 
   private static String pageUrl(UriInfo uri, int page) {
     StringBuilder url = new StringBuilder(uri.getPath()).append("?");
@@ -754,10 +723,6 @@ public class PagesResource {
               }
             });
     return url.append("page=").append(page).toString();
-  }
-
-  private static String lang(String param, String cookie) {
-    return Ui.language(param != null && !param.isBlank() ? param : cookie);
   }
 
   private Row row(PageQueries.Item i, String l) {

@@ -32,6 +32,19 @@ public final class ViewSvg {
           Layer.IMPLEMENTATION_MIGRATION, "#ffe0e0",
           Layer.OTHER, "#ffffff");
 
+  /**
+   * The fill colour of an element of this type in this layer: the layer's colour, except for the
+   * types ArchiMate colours on their own (Plateau and Gap, Location). Other drawings (the impact
+   * graph) use it too, so that all pages colour elements alike.
+   */
+  static String fill(String typeName, Layer layer) {
+    return switch (typeName) {
+      case "Plateau", "Gap" -> "#e0ffe0";
+      case "Location" -> "#fbb875";
+      default -> FILL.getOrDefault(layer, "#ffffff");
+    };
+  }
+
   /** How a relationship line is drawn: dash pattern and the markers at its two ends. */
   private record LineStyle(String dash, String start, String end) {
     static final LineStyle PLAIN = new LineStyle("", "", "");
@@ -188,13 +201,7 @@ public final class ViewSvg {
 
   private void element(StringBuilder s, ViewDefinition.Node n, Shown e, String link) {
     ElementType type = metamodel.elementType(e.type()).orElse(null);
-    Layer layer = type == null ? Layer.OTHER : type.layer();
-    String fill = FILL.getOrDefault(layer, "#fff");
-    if (e.type().equals("Plateau") || e.type().equals("Gap")) {
-      fill = "#e0ffe0";
-    } else if (e.type().equals("Location")) {
-      fill = "#fbb875";
-    }
+    String fill = fill(e.type(), type == null ? Layer.OTHER : type.layer());
     if (n.style().fill().matches("#[0-9a-fA-F]{6}")) {
       fill = n.style().fill(); // the modeller's own colour, as Archi keeps it
     }

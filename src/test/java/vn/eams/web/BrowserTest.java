@@ -23,8 +23,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A reader's path through the pages in a real browser (headless Chromium through Selenium): home →
- * the agencies → "Sở Tư pháp" → its domain "Lý lịch tư pháp" → search "ly lich" finds it. Skipped
- * when Debian's chromium and chromium-driver are not installed (.ci/run installs them).
+ * the agencies → "Sở Tư pháp" → its domain "Lý lịch tư pháp" → search "ly lich" finds it; the
+ * upload page; the impact analysis of the sharing platform. Skipped when Debian's chromium and
+ * chromium-driver are not installed (.ci/run installs them).
  */
 @QuarkusTest
 class BrowserTest {
@@ -141,6 +142,40 @@ class BrowserTest {
     wait.until(d -> d.findElement(By.id("import-phase")).getText().startsWith("Không nhập được"));
     assertThat(browser.findElement(By.id("import-problems")).getText()).contains("nowhere");
     saveScreenshot("import-problems-vi.png");
+  }
+
+  @Test
+  void impactPage_RunsFromAnElement_ListsTheSharingServices_AndExplainsOne() throws Exception {
+    browser.get(base + "models/tra-vinh-v1.0/impact?element=tv-platform-lgsp&lang=vi");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Phân tích ảnh hưởng");
+    assertThat(browser.findElement(By.id("impact-chosen")).getText())
+        .contains("Nền tảng chia sẻ và tích hợp cấp tỉnh");
+    browser.findElement(By.id("impact-run")).click();
+
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    WebElement row =
+        wait.until(
+            d -> d.findElement(By.cssSelector("#impact-table tr[data-id='tv-share-tich-hop']")));
+    assertThat(row.getText()).contains("Dịch vụ tích hợp");
+    assertThat(
+            browser.findElements(
+                By.cssSelector("#impact-table tr[data-id='tv-share-trao-doi-du-lieu']")))
+        .hasSize(1);
+    assertThat(browser.findElement(By.id("impact-summary")).getText())
+        .contains("Phần tử bị ảnh hưởng");
+
+    // the graph is drawn once ELK, loaded on demand, has laid it out
+    wait.until(
+        d -> !d.findElement(By.id("impact-graph")).findElements(By.tagName("canvas")).isEmpty());
+    row.findElement(By.cssSelector("button.why-button")).click();
+    WebElement why = browser.findElement(By.id("impact-why"));
+    wait.until(d -> why.isDisplayed());
+    assertThat(why.getText())
+        .contains("Vì sao “Dịch vụ tích hợp” bị ảnh hưởng")
+        .contains("Nền tảng chia sẻ và tích hợp cấp tỉnh")
+        .contains("Dịch vụ tích hợp");
+    assertThat(row.getAttribute("class")).contains("selected");
+    saveScreenshot("impact-vi.png");
   }
 
   private void saveScreenshot(String name) throws Exception {
