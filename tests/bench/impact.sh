@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Impact analysis on a generated repository (issue #5): POST /api/models/{m}/impact per start element
-# next to a plain int[] BFS over the same graph and the equivalent Cypher query, the projection's
-# build time, and its refresh after a 1,000-change batch, in one run.
+# Impact analysis on a generated repository (issue #5): POST /api/models/{m}/impact per start
+# element next to a plain int[] BFS over the same graph and the equivalent Cypher query, the
+# projection's build time, and its refresh after a 1,000-change batch, in one run.
 #
-#   tests/bench/impact.sh [ImpactBench --measure options...]      e.g. --starts 1000 --cypher-starts 100
+#   tests/bench/impact.sh [ImpactBench --measure options...]     e.g. --starts 300 --rounds 1
 #
 # 1. Makes (or reuses, GEN_FILE) the exchange file with tests/generator/ScaleGenerator.java
 #    --elements $ELEMENTS --relationships $RELATIONSHIPS --seed $SEED --mix <MIX> (default 300,000 /
@@ -24,11 +24,11 @@
 # -Xmx8g -Deams.neo4j.embedded.page-cache=3g: the projection, the loaded store's page cache, and
 # room for the refresh batches), CLIENT_OPTS (options of the benchmark client's JVM; default
 # -Xmx3g), WORK_DIR (default: a new /tmp/eams-impact.XXXXXX holding data/, the app logs, load.out,
-# measure.out and the CSVs), GEN_FILE (default $WORK_DIR/<mix>-<elements>-<relationships>-seed<seed>.xml,
-# reused when it exists), ELEMENTS, RELATIONSHIPS, SEED, MIX (impact, dimpact or a mix file),
-# MODEL_ID (default scale-300k), STORE_CACHE (default $WORK_DIR/store-loaded), NO_API=1 (measure
-# only the BFS and Cypher: for an app without the impact API), KEEP_RUNNING=1 leaves the app up at
-# the end.
+# measure.out and the CSVs), GEN_FILE (default
+# $WORK_DIR/<mix>-<elements>-<relationships>-seed<seed>.xml, reused when it exists), ELEMENTS,
+# RELATIONSHIPS, SEED, MIX (impact, dimpact or a mix file), MODEL_ID (default scale-300k),
+# STORE_CACHE (default $WORK_DIR/store-<name of GEN_FILE>), NO_API=1 (measure only the BFS and
+# Cypher: for an app without the impact API), KEEP_RUNNING=1 leaves the app up at the end.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -47,7 +47,7 @@ case "$MIX" in
 esac
 MODEL_ID=${MODEL_ID:-scale-300k}
 GEN_FILE=${GEN_FILE:-$WORK_DIR/$MIX-$ELEMENTS-$RELATIONSHIPS-seed$SEED.xml}
-STORE_CACHE=${STORE_CACHE:-$WORK_DIR/store-loaded}
+STORE_CACHE=${STORE_CACHE:-$WORK_DIR/store-$(basename "$GEN_FILE" .xml)}
 read -r -a jvm_opts <<<"$JVM_OPTS"
 read -r -a client_opts <<<"$CLIENT_OPTS"
 CP="$(driver_classpath):$(ls "$APP_DIR"/lib/main/com.fasterxml.jackson.core.jackson-{core,databind,annotations}-*.jar | paste -sd:)"
@@ -101,6 +101,6 @@ bench --measure --out "$WORK_DIR" ${NO_API:+--no-api} ${prop[@]+"${prop[@]}"} "$
 echo "# app JVM: cpu during the benchmark $(( $(jvm_cpu_ms "$APP_PID") - cpu_before )) ms, rss now $(( $(rss_kb "$APP_PID") / 1024 )) MB"
 echo "# store size: $(du -sh "$WORK_DIR/data/neo4j" 2>/dev/null | cut -f1)"
 echo "# machine at the end: loadavg $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# results: $WORK_DIR (starts.csv, refresh.csv, app.log)"
+echo "# results: $WORK_DIR (starts.csv, refresh.csv, load.out, measure.out, app.log)"
 if [ "${KEEP_RUNNING:-0}" = 1 ]; then echo "# app left running: pid $APP_PID"; fi
 exit "$status"
