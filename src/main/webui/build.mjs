@@ -1,7 +1,11 @@
 // Builds the page scripts into dist/ (the Maven build copies dist/ to META-INF/resources/assets/).
-// Two entry points, ES modules with code splitting: impact.js (the page, with cytoscape) and
-// elk-layout.js (ELK), which impact.js imports only when it draws a graph. `--watch` rebuilds on
-// change, with source maps, for working with `./mvnw quarkus:dev`.
+// Two separate builds, so that neither page's bundle carries the other's code:
+// - the impact page: two entry points, ES modules with code splitting: impact.js (the page, with
+//   cytoscape) and elk-layout.js (ELK), which impact.js imports only when it draws a graph;
+// - the GraphiQL page: graphiql.js and graphiql.css (GraphiQL, React, Monaco), its lazily loaded
+//   chunks in graphiql/, and Monaco's web workers (graphiql/*.worker.js, classic scripts), which
+//   graphiql.js starts from the same folder: nothing is fetched from another origin.
+// `--watch` rebuilds on change, with source maps, for working with `./mvnw quarkus:dev`.
 import * as esbuild from 'esbuild';
 import { cp, mkdir, rm } from 'node:fs/promises';
 
@@ -11,31 +15,72 @@ const outdir = 'dist';
 await rm(outdir, { recursive: true, force: true });
 await mkdir(`${outdir}/licenses`, { recursive: true });
 // the bundles carry third-party code: ship its licence texts beside them
-await cp('node_modules/cytoscape/LICENSE', `${outdir}/licenses/cytoscape.txt`);
-await cp('node_modules/elkjs/LICENSE.md', `${outdir}/licenses/elkjs.txt`);
+const licences = {
+  cytoscape: 'cytoscape/LICENSE',
+  elkjs: 'elkjs/LICENSE.md',
+  graphiql: 'graphiql/LICENSE',
+  'graphiql-react': '@graphiql/react/LICENSE',
+  'graphiql-toolkit': '@graphiql/toolkit/LICENSE',
+  graphql: 'graphql/LICENSE',
+  'monaco-editor': 'monaco-editor/LICENSE',
+  'monaco-graphql': 'monaco-graphql/LICENSE',
+  prettier: 'prettier/LICENSE',
+  react: 'react/LICENSE',
+  'react-dom': 'react-dom/LICENSE',
+};
+for (const [name, file] of Object.entries(licences)) {
+  await cp(`node_modules/${file}`, `${outdir}/licenses/${name}.txt`);
+}
 
-const options = {
-  entryPoints: ['src/impact.js', 'src/elk-layout.js'],
+const common = {
   outdir,
   bundle: true,
-  splitting: true,
-  format: 'esm',
   target: ['es2020'],
   minify: !watch,
   sourcemap: watch,
   legalComments: 'linked',
   metafile: true,
   logLevel: 'warning',
+  // React's and graphql-js's production code paths
+  define: { 'process.env.NODE_ENV': watch ? '"development"' : '"production"' },
 };
 
+const builds = [
+  { ...common, entryPoints: ['src/impact.js', 'src/elk-layout.js'], splitting: true, format: 'esm' },
+  {
+    ...common,
+    entryPoints: ['src/graphiql.js'],
+    splitting: true,
+    // GraphiQL's style.css (the graphiql.css entry below) already holds Monaco's styles: the CSS
+    // files that Monaco's modules import would only be duplicates in chunks nobody loads
+    loader: { '.css': 'empty' },
+    format: 'esm',
+    chunkNames: 'graphiql/[name]-[hash]',
+  },
+  {
+    ...common,
+    entryPoints: ['src/graphiql.css'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/graphiql-workers/*.worker.js'],
+    outdir: `${outdir}/graphiql`,
+    format: 'iife',
+  },
+];
+
 if (watch) {
-  const context = await esbuild.context(options);
-  await context.watch();
+  for (const options of builds) {
+    const context = await esbuild.context(options);
+    await context.watch();
+  }
   console.log('watching src/ …');
 } else {
-  const result = await esbuild.build(options);
-  const outputs = Object.entries(result.metafile.outputs)
-    .filter(([file]) => file.endsWith('.js'))
+  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  const outputs = results
+    .flatMap((result) => Object.entries(result.metafile.outputs))
+    .filter(([file]) => /\.(js|css)$/.test(file))
+    .sort(([, a], [, b]) => b.bytes - a.bytes)
     .map(([file, info]) => `${file} ${(info.bytes / 1024).toFixed(0)} KB`);
   console.log(outputs.join('\n'));
 }

@@ -103,6 +103,14 @@ public class AnalysisResource {
     return service.projection(modelId);
   }
 
+  /**
+   * An impact request read and checked as this resource reads its body (the GraphQL {@code impact}
+   * field passes its arguments here).
+   */
+  public ImpactService.ImpactRequest request(JsonNode body) {
+    return read(body);
+  }
+
   private ImpactService.ImpactRequest read(JsonNode body) {
     List<Problem.Error> errors = new ArrayList<>();
     if (body == null || !body.isObject()) {

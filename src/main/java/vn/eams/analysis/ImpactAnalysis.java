@@ -15,8 +15,12 @@ import vn.eams.metamodel.Propagation.Change;
  * no valid path reaches it within the depth. Every reached element keeps the relationship it was
  * first reached through, which gives its shortest explanation path.
  *
- * <p>The search never allocates per element: it works in per-thread arrays that are stamped, not
- * cleared, between searches.
+ * <p>Every element has two search states: reached so that the impact travels on from it (C), and
+ * reached through a relationship where the impact ends (T). The search never allocates per element:
+ * a visit writes a stamp and one packed word (first relationship, distance, direction, potential)
+ * into per-thread arrays that are stamped, not cleared, between searches. The summary (counts by
+ * distance, layer and summary class) is taken in one pass over what was reached, and only the first
+ * {@code limit} elements are listed.
  */
 final class ImpactAnalysis {
 
@@ -27,6 +31,10 @@ final class ImpactAnalysis {
    * @param dependents true for "what depends on the starts", false for "what they depend on"
    * @param typeMask bit i set = follow relationship type i
    * @param layerMask bit i set = report elements of layer ordinal i
+   * @param classOfSpec for each specialization index, the summary class it is counted in (0 for
+   *     none, 1.. for the classes), shorter than the specialization count when the rest count in
+   *     none
+   * @param limit how many of the reached elements to list, nearest first
    */
   record Query(
       int[] starts,
@@ -35,36 +43,112 @@ final class ImpactAnalysis {
       int maxDepth,
       int typeMask,
       int layerMask,
-      boolean includePotential) {}
+      boolean includePotential,
+      byte[] classOfSpec,
+      int limit) {
+
+    /** A query that lists everything and counts no summary class. */
+    Query(
+        int[] starts,
+        Change change,
+        boolean dependents,
+        int maxDepth,
+        int typeMask,
+        int layerMask,
+        boolean includePotential) {
+      this(
+          starts,
+          change,
+          dependents,
+          maxDepth,
+          typeMask,
+          layerMask,
+          includePotential,
+          new byte[0],
+          Integer.MAX_VALUE);
+    }
+  }
+
+  // the packed visit word: first relationship (low 32 bits), distance, direction, potential
+  private static final int DIST_SHIFT = 32;
+  private static final long FORWARD = 1L << 48;
+  private static final long POTENTIAL = 1L << 49;
+
+  private static long pack(int edge, int dist, boolean forward, boolean potential) {
+    return (edge & 0xffffffffL)
+        | ((long) dist << DIST_SHIFT)
+        | (forward ? FORWARD : 0)
+        | (potential ? POTENTIAL : 0);
+  }
+
+  private static int edgeOf(long info) {
+    return (int) info;
+  }
+
+  private static int distOf(long info) {
+    return (int) ((info >>> DIST_SHIFT) & 0xffff);
+  }
 
   /**
-   * What a search reached: {@code order} lists the reached elements (the starts left out, the layer
-   * filter applied) by distance. Read distances, paths and potential flags through the accessors
-   * while the projection's read lock is held, before the thread runs another search.
+   * What a search reached: the counts over every reached element (the starts left out, the layer
+   * filter applied) and the first {@code limit} of them by distance in {@code order}. Read
+   * distances, paths and potential flags through the accessors while the projection's read lock is
+   * held, before the thread runs another search.
    */
   static final class Result {
     final ModelGraph graph;
     final Scratch s;
+    final int stamp;
+
+    /** The first {@code limit} reached elements, nearest first. */
     final int[] order;
+
+    /** How many elements were reached (after the layer filter). */
+    final int total;
+
     final int potentialCount;
 
-    Result(ModelGraph graph, Scratch s, int[] order, int potentialCount) {
+    /** Reached elements per distance (index = distance). */
+    final int[] byDistance;
+
+    /** Reached elements per layer (index = {@code Layer.ordinal()}). */
+    final int[] byLayer;
+
+    /** Reached elements per summary class (index = class, 0 = none). */
+    final int[] byClass;
+
+    Result(
+        ModelGraph graph,
+        Scratch s,
+        int stamp,
+        int[] order,
+        int total,
+        int potentialCount,
+        int[] byDistance,
+        int[] byLayer,
+        int[] byClass) {
       this.graph = graph;
       this.s = s;
+      this.stamp = stamp;
       this.order = order;
+      this.total = total;
       this.potentialCount = potentialCount;
+      this.byDistance = byDistance;
+      this.byLayer = byLayer;
+      this.byClass = byClass;
     }
 
-    private boolean terminal(int node) {
-      return s.chosen[node] == 1;
+    /** The packed word of the state {@code node} is reported in. */
+    private long info(int node) {
+      return reportedTerminal(s, stamp, node) ? s.infoT[node] : s.infoC[node];
     }
 
     int distance(int node) {
-      return terminal(node) ? s.distT[node] : s.distC[node];
+      return distOf(info(node));
     }
 
     boolean potential(int node) {
-      return terminal(node) ? s.potT[node] : s.potC[node];
+      return (info(node) & POTENTIAL) != 0;
     }
 
     /** The explanation path of {@code node}: edges from a start element to it, in order. */
@@ -82,11 +166,11 @@ final class ImpactAnalysis {
     }
 
     private void walkBack(int node, int[] edges, boolean[] forwards) {
-      boolean t = terminal(node);
+      long info = info(node);
       int n = node;
-      for (int i = distance(node) - 1; i >= 0; i--) {
-        int e = t ? s.parentT[n] : s.parentC[n];
-        boolean f = t ? s.fwdT[n] : s.fwdC[n];
+      for (int i = distOf(info) - 1; i >= 0; i--) {
+        int e = edgeOf(info);
+        boolean f = (info & FORWARD) != 0;
         if (edges != null) {
           edges[i] = e;
         }
@@ -94,7 +178,7 @@ final class ImpactAnalysis {
           forwards[i] = f;
         }
         n = f ? graph.sources[e] : graph.targets[e];
-        t = false; // only the last step may end the impact
+        info = s.infoC[n]; // only the last step may end the impact
       }
     }
 
@@ -110,22 +194,29 @@ final class ImpactAnalysis {
   }
 
   /**
-   * Per-thread search arrays, reused between searches: stamped, not cleared. Every element has two
-   * search states: reached so that the impact travels on from it (C), and reached through a
-   * relationship where the impact ends (T).
+   * Whether {@code node} is reported in its T state: reached validly before potentially, then
+   * nearer before farther, then walked on from before ended at.
    */
+  private static boolean reportedTerminal(Scratch s, int stamp, int node) {
+    if (s.stampT[node] != stamp) {
+      return false;
+    }
+    if (s.stampC[node] != stamp) {
+      return true;
+    }
+    long c = s.infoC[node];
+    long t = s.infoT[node];
+    boolean potentialC = (c & POTENTIAL) != 0;
+    boolean potentialT = (t & POTENTIAL) != 0;
+    return potentialC != potentialT ? potentialC : distOf(t) < distOf(c);
+  }
+
+  /** Per-thread search arrays, reused between searches: stamped, not cleared. */
   static final class Scratch {
     int[] stampC = new int[0];
-    int[] distC = new int[0];
-    int[] parentC = new int[0];
-    boolean[] fwdC = new boolean[0];
-    boolean[] potC = new boolean[0];
+    long[] infoC = new long[0];
     int[] stampT = new int[0];
-    int[] distT = new int[0];
-    int[] parentT = new int[0];
-    boolean[] fwdT = new boolean[0];
-    boolean[] potT = new boolean[0];
-    byte[] chosen = new byte[0];
+    long[] infoT = new long[0];
     int[] queue = new int[0];
     int[] queue2 = new int[0];
     int[] ends = new int[0];
@@ -135,16 +226,9 @@ final class ImpactAnalysis {
       if (stampC.length < n) {
         int size = Math.max(n, stampC.length + stampC.length / 2);
         stampC = new int[size];
-        distC = new int[size];
-        parentC = new int[size];
-        fwdC = new boolean[size];
-        potC = new boolean[size];
+        infoC = new long[size];
         stampT = new int[size];
-        distT = new int[size];
-        parentT = new int[size];
-        fwdT = new boolean[size];
-        potT = new boolean[size];
-        chosen = new byte[size];
+        infoT = new long[size];
         queue = new int[size];
         queue2 = new int[size];
         ends = new int[size];
@@ -162,15 +246,15 @@ final class ImpactAnalysis {
 
   private final Propagation propagation;
   private final int typeCount;
-  private final int[] layerOfType; // by element type index: Layer ordinal
+  private final byte[] layerOfType; // by element type index: Layer ordinal
 
   ImpactAnalysis(Metamodel metamodel) {
     this.propagation = metamodel.propagation();
     this.typeCount = metamodel.relationshipTypes().size();
     List<ElementType> types = metamodel.elementTypes();
-    layerOfType = new int[types.size()];
+    layerOfType = new byte[types.size()];
     for (int i = 0; i < types.size(); i++) {
-      layerOfType[i] = types.get(i).layer().ordinal();
+      layerOfType[i] = (byte) types.get(i).layer().ordinal();
     }
   }
 
@@ -225,12 +309,11 @@ final class ImpactAnalysis {
     for (int start : q.starts()) {
       if (s.stampC[start] != s.stamp) {
         s.stampC[start] = s.stamp;
-        s.distC[start] = 0;
-        s.parentC[start] = -1;
-        s.potC[start] = false;
+        s.infoC[start] = pack(-1, 0, false, false);
         s.queue[w.tail++] = start;
       }
     }
+    int starts = w.tail;
     // valid propagation, breadth first
     while (w.head < w.tail) {
       int u = s.queue[w.head++];
@@ -246,14 +329,15 @@ final class ImpactAnalysis {
       int h1 = 0;
       while (h1 < validTail || w.head2 < w.tail2) {
         if (w.head2 >= w.tail2
-            || (h1 < validTail && s.distC[s.queue[h1]] <= s.distC[s.queue2[w.head2]])) {
+            || (h1 < validTail
+                && distOf(s.infoC[s.queue[h1]]) <= distOf(s.infoC[s.queue2[w.head2]]))) {
           w.expand(s.queue[h1++], m.potentialOut, m.potentialIn, 0, 0, true, true);
         } else {
           w.expand(s.queue2[w.head2++], allOut, allIn, m.endsOut, m.endsIn, true, true);
         }
       }
     }
-    return w.result(q, validTail, layerOfType);
+    return w.result(q, starts, validTail, layerOfType);
   }
 
   /** One search's walk over the graph, in the scratch arrays. */
@@ -283,18 +367,22 @@ final class ImpactAnalysis {
      */
     void expand(
         int u, int contOut, int contIn, int endOut, int endIn, boolean potential, boolean second) {
-      int d = s.distC[u];
+      long info = s.infoC[u];
+      int d = distOf(info);
       if (d >= maxDepth) {
         return;
       }
-      boolean pot = potential || s.potC[u];
+      boolean pot = potential || (info & POTENTIAL) != 0;
       byte[] types = g.edgeTypes;
       int[] outs = g.out[u];
       for (int i = 0, n = g.outCount[u]; i < n; i++) {
         int e = outs[i];
         int bit = 1 << types[e];
         if ((contOut & bit) != 0) {
-          reach(g.targets[e], d + 1, e, true, pot, second);
+          int v = g.targets[e];
+          if (s.stampC[v] != stamp) {
+            reach(v, pack(e, d + 1, true, pot), second);
+          }
         } else if ((endOut & bit) != 0) {
           ends(g.targets[e], d + 1, e, true, pot, second);
         }
@@ -304,22 +392,19 @@ final class ImpactAnalysis {
         int e = ins[i];
         int bit = 1 << types[e];
         if ((contIn & bit) != 0) {
-          reach(g.sources[e], d + 1, e, false, pot, second);
+          int v = g.sources[e];
+          if (s.stampC[v] != stamp) {
+            reach(v, pack(e, d + 1, false, pot), second);
+          }
         } else if ((endIn & bit) != 0) {
           ends(g.sources[e], d + 1, e, false, pot, second);
         }
       }
     }
 
-    private void reach(int v, int d, int e, boolean forward, boolean pot, boolean second) {
-      if (s.stampC[v] == stamp) {
-        return;
-      }
+    private void reach(int v, long info, boolean second) {
       s.stampC[v] = stamp;
-      s.distC[v] = d;
-      s.parentC[v] = e;
-      s.fwdC[v] = forward;
-      s.potC[v] = pot;
+      s.infoC[v] = info;
       if (second) {
         s.queue2[tail2++] = v;
       } else {
@@ -334,8 +419,8 @@ final class ImpactAnalysis {
      */
     private void ends(int v, int d, int e, boolean forward, boolean pot, boolean second) {
       if (!dependents) {
-        if (d == 1) {
-          reach(v, d, e, forward, pot, second);
+        if (d == 1 && s.stampC[v] != stamp) {
+          reach(v, pack(e, d, forward, pot), second);
         }
         return;
       }
@@ -343,72 +428,97 @@ final class ImpactAnalysis {
         return;
       }
       s.stampT[v] = stamp;
-      s.distT[v] = d;
-      s.parentT[v] = e;
-      s.fwdT[v] = forward;
-      s.potT[v] = pot;
+      s.infoT[v] = pack(e, d, forward, pot);
       s.ends[endsCount++] = v;
     }
 
     /**
-     * The reached elements, each in the state it is reported in: reached validly before
-     * potentially, then nearer before farther, then walked on from before ended at.
+     * Counts what was reached in one pass over the three lists (each in distance order: the valid
+     * queue, the potential queue, the ends), then lists the first {@code limit} by merging them.
      */
-    Result result(Query q, int validTail, int[] layerOfType) {
+    Result result(Query q, int starts, int validTail, byte[] layerOfType) {
       int[] byDistance = new int[maxDepth + 2];
-      int[] candidates = new int[tail + tail2 + endsCount];
-      int count = 0;
-      for (int i = 0; i < tail; i++) {
-        candidates[count++] = s.queue[i];
+      int[] byLayer = new int[16];
+      byte[] classOfSpec = q.classOfSpec();
+      int classes = 1;
+      for (byte c : classOfSpec) {
+        classes = Math.max(classes, c + 1);
       }
-      for (int i = 0; i < tail2; i++) {
-        candidates[count++] = s.queue2[i];
-      }
-      for (int i = 0; i < endsCount; i++) {
-        int v = s.ends[i];
-        if (s.stampC[v] != stamp) {
-          candidates[count++] = v;
-        }
-      }
-      int kept = 0;
+      int[] byClass = new int[classes];
+      int layerMask = q.layerMask();
+      boolean anyEnds = endsCount > 0;
+      int total = 0;
       int potentialCount = 0;
-      for (int i = 0; i < count; i++) {
-        int v = candidates[i];
-        boolean hasC = s.stampC[v] == stamp;
-        boolean hasT = s.stampT[v] == stamp;
-        byte chosen;
-        if (hasC && hasT) {
-          boolean tBetter = s.potC[v] != s.potT[v] ? !s.potT[v] : s.distT[v] < s.distC[v];
-          chosen = tBetter ? (byte) 1 : 0;
-        } else {
-          chosen = hasC ? (byte) 0 : 1;
+      short[] nodeTypes = g.nodeTypes;
+      short[] nodeSpecs = g.nodeSpecs;
+      for (int list = 0; list < 3; list++) {
+        int[] nodes = list == 0 ? s.queue : list == 1 ? s.queue2 : s.ends;
+        int from = list == 0 ? starts : 0;
+        int to = list == 0 ? validTail : list == 1 ? tail2 : endsCount;
+        for (int i = from; i < to; i++) {
+          int v = nodes[i];
+          long info;
+          if (list == 2) {
+            if (!reportedTerminal(s, stamp, v)) {
+              continue; // counted in its C state
+            }
+            info = s.infoT[v];
+          } else {
+            if (anyEnds && reportedTerminal(s, stamp, v)) {
+              continue; // counted in its T state
+            }
+            info = s.infoC[v];
+          }
+          int layer = layerOfType[nodeTypes[v]];
+          if ((layerMask & (1 << layer)) == 0) {
+            continue;
+          }
+          total++;
+          byDistance[distOf(info)]++;
+          byLayer[layer]++;
+          if ((info & POTENTIAL) != 0) {
+            potentialCount++;
+          }
+          int spec = nodeSpecs[v];
+          if (spec >= 0 && spec < classOfSpec.length) {
+            byClass[classOfSpec[spec]]++;
+          }
         }
-        s.chosen[v] = chosen;
-        boolean start = chosen == 0 && s.parentC[v] < 0;
-        if (start || (q.layerMask() & (1 << layerOfType[g.nodeTypes[v]])) == 0) {
+      }
+      int[] order = new int[Math.min(total, q.limit())];
+      int listed = 0;
+      int[] at = {starts, 0, 0};
+      int[] end = {validTail, tail2, endsCount};
+      int[][] lists = {s.queue, s.queue2, s.ends};
+      while (listed < order.length) {
+        // the list whose next element is nearest
+        int best = -1;
+        int bestDist = Integer.MAX_VALUE;
+        for (int l = 0; l < 3; l++) {
+          if (at[l] < end[l]) {
+            int v = lists[l][at[l]];
+            int d = distOf(l == 2 ? s.infoT[v] : s.infoC[v]);
+            if (d < bestDist) {
+              bestDist = d;
+              best = l;
+            }
+          }
+        }
+        int v = lists[best][at[best]++];
+        boolean terminal = anyEnds && reportedTerminal(s, stamp, v);
+        if (terminal != (best == 2)) {
           continue;
         }
-        candidates[kept++] = v;
-        byDistance[chosen == 1 ? s.distT[v] : s.distC[v]]++;
-        if (chosen == 1 ? s.potT[v] : s.potC[v]) {
-          potentialCount++;
+        if ((layerMask & (1 << layerOfType[nodeTypes[v]])) == 0) {
+          continue;
         }
+        order[listed++] = v;
       }
-      // stable counting sort by distance
-      int[] at = new int[byDistance.length];
-      for (int d = 1; d < byDistance.length; d++) {
-        at[d] = at[d - 1] + byDistance[d - 1];
-      }
-      int[] order = new int[kept];
-      for (int i = 0; i < kept; i++) {
-        int v = candidates[i];
-        order[at[s.chosen[v] == 1 ? s.distT[v] : s.distC[v]]++] = v;
-      }
-      return new Result(g, s, order, potentialCount);
+      return new Result(g, s, stamp, order, total, potentialCount, byDistance, byLayer, byClass);
     }
   }
 
-  /** Every node a plain search would list, for tests: the order as node ids. */
+  /** The listed elements' ids, for tests. */
   static List<String> ids(ModelGraph g, Result r) {
     List<String> ids = new ArrayList<>(r.order.length);
     for (int n : r.order) {

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import vn.eams.metamodel.ElementType;
 import vn.eams.metamodel.Layer;
 import vn.eams.metamodel.Metamodel;
@@ -23,7 +22,11 @@ import vn.eams.platform.ProblemException;
 @ApplicationScoped
 public class ImpactService {
 
-  /** Specializations of the vn-egov profile counted in an impact summary. */
+  /** The summary classes of an impact answer, in order (class 1, 2, ...). */
+  static final List<String> SUMMARY_CLASSES =
+      List.of("agencies", "publicServices", "applications", "databases");
+
+  /** Specializations of the vn-egov profile counted in an impact summary, by class. */
   static final Map<String, String> SUMMARY_SPECIALIZATIONS =
       Map.of(
           "Agency", "agencies",
@@ -96,7 +99,9 @@ public class ImpactService {
                       r.maxDepth(),
                       types,
                       layers,
-                      r.includePotential()));
+                      r.includePotential(),
+                      classOfSpec(g),
+                      r.limit()));
           return answer(g, r, starts, result);
         });
   }
@@ -138,8 +143,8 @@ public class ImpactService {
     }
     m.put("start", startList);
     m.put("summary", summary(g, result));
-    int listed = Math.min(r.limit(), result.order.length);
-    m.put("truncated", listed < result.order.length);
+    int listed = result.order.length;
+    m.put("truncated", listed < result.total);
     Integer[] shown = new Integer[listed];
     for (int i = 0; i < listed; i++) {
       shown[i] = result.order[i];
@@ -173,46 +178,46 @@ public class ImpactService {
     return m;
   }
 
+  /** For each specialization index of the graph, its summary class (1.. by SUMMARY_CLASSES). */
+  private static byte[] classOfSpec(ModelGraph g) {
+    short[] specs = new short[SUMMARY_SPECIALIZATIONS.size()];
+    byte[] classes = new byte[specs.length];
+    int max = -1;
+    int i = 0;
+    for (Map.Entry<String, String> en : SUMMARY_SPECIALIZATIONS.entrySet()) {
+      specs[i] = g.specializations.of(en.getKey());
+      classes[i] = (byte) (SUMMARY_CLASSES.indexOf(en.getValue()) + 1);
+      max = Math.max(max, specs[i]);
+      i++;
+    }
+    byte[] classOf = new byte[max + 1];
+    for (int k = 0; k < specs.length; k++) {
+      classOf[specs[k]] = classes[k];
+    }
+    return classOf;
+  }
+
   private Map<String, Object> summary(ModelGraph g, ImpactAnalysis.Result result) {
     Map<String, Object> s = new LinkedHashMap<>();
-    s.put("elements", result.order.length);
+    s.put("elements", result.total);
     s.put("potential", result.potentialCount);
-    int[] byLayer = new int[Layer.values().length];
-    TreeMap<Integer, Integer> byDistance = new TreeMap<>();
-    Map<String, Integer> counted = new LinkedHashMap<>();
-    for (String key : List.of("agencies", "publicServices", "applications", "databases")) {
-      counted.put(key, 0);
-    }
-    short[] countedSpecs = new short[SUMMARY_SPECIALIZATIONS.size()];
-    String[] countedKeys = new String[SUMMARY_SPECIALIZATIONS.size()];
-    int k = 0;
-    for (Map.Entry<String, String> en : SUMMARY_SPECIALIZATIONS.entrySet()) {
-      countedSpecs[k] = g.specializations.of(en.getKey());
-      countedKeys[k++] = en.getValue();
-    }
-    for (int n : result.order) {
-      byLayer[analysis.layer(g, n)]++;
-      byDistance.merge(result.distance(n), 1, Integer::sum);
-      short spec = g.nodeSpecs[n];
-      if (spec >= 0) {
-        for (int i = 0; i < countedSpecs.length; i++) {
-          if (countedSpecs[i] == spec) {
-            counted.merge(countedKeys[i], 1, Integer::sum);
-          }
-        }
-      }
-    }
     Map<String, Integer> layers = new LinkedHashMap<>();
     for (Layer l : Layer.values()) {
-      if (byLayer[l.ordinal()] > 0) {
-        layers.put(l.token(), byLayer[l.ordinal()]);
+      if (result.byLayer[l.ordinal()] > 0) {
+        layers.put(l.token(), result.byLayer[l.ordinal()]);
       }
     }
     s.put("byLayer", layers);
     Map<String, Integer> distances = new LinkedHashMap<>();
-    byDistance.forEach((d, c) -> distances.put(String.valueOf(d), c));
+    for (int d = 0; d < result.byDistance.length; d++) {
+      if (result.byDistance[d] > 0) {
+        distances.put(String.valueOf(d), result.byDistance[d]);
+      }
+    }
     s.put("byDistance", distances);
-    s.putAll(counted);
+    for (int c = 0; c < SUMMARY_CLASSES.size(); c++) {
+      s.put(SUMMARY_CLASSES.get(c), c + 1 < result.byClass.length ? result.byClass[c + 1] : 0);
+    }
     return s;
   }
 

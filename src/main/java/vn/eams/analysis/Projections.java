@@ -20,7 +20,6 @@ import org.jboss.logging.Logger;
 import org.neo4j.driver.TransactionContext;
 import vn.eams.metamodel.ElementType;
 import vn.eams.metamodel.Metamodel;
-import vn.eams.metamodel.RelationshipType;
 import vn.eams.model.Change;
 import vn.eams.model.ModelQueries;
 import vn.eams.platform.Graph;
@@ -57,7 +56,6 @@ public class Projections {
   private final Metamodel metamodel;
   private final ObjectMapper json;
   private final Map<String, Short> elementTypes = new HashMap<>();
-  private final List<RelationshipType> relationshipTypes;
   private final ModelGraph.Specializations specializations = new ModelGraph.Specializations();
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
   private volatile boolean stopping;
@@ -71,7 +69,6 @@ public class Projections {
     for (int i = 0; i < types.size(); i++) {
       elementTypes.put(types.get(i).name(), (short) i);
     }
-    this.relationshipTypes = metamodel.relationshipTypes();
   }
 
   /** A model's projection and what is known about its freshness. */
@@ -234,27 +231,44 @@ public class Projections {
     ModelGraph g = new ModelGraph(modelId, specializations);
     addNodes(tx, g, "e.modelId = $m", Map.of("m", modelId));
     List<String[]> pending = new ArrayList<>();
-    for (RelationshipType type : relationshipTypes) {
-      byte t = (byte) metamodel.relationshipTypeIndex(type.name());
-      tx.run(
-              "MATCH ()-[r:`"
-                  + type.name()
-                  + "`]->() WHERE r.modelId = $m RETURN r.id AS id, r.sourceId AS s,"
-                  + " r.targetId AS t",
-              Map.of("m", modelId))
-          .forEachRemaining(
-              r -> {
-                String id = r.get("id").asString();
-                String s = r.get("s").asString();
-                String tt = r.get("t").asString();
-                if (!g.putEdge(id, t, s, tt)) {
-                  pending.add(new String[] {id, String.valueOf(t), s, tt});
-                }
-              });
-    }
+    // the model's relationships from its elements, then those that reach them from elsewhere (an
+    // element of another model, or a relationship): two expansions from the element index
+    addEdges(
+        tx,
+        g,
+        "MATCH (a:Element)-[r]->() WHERE a.modelId = $m AND r.modelId = $m",
+        modelId,
+        pending);
+    addEdges(
+        tx,
+        g,
+        "MATCH (a)-[r]->(b:Element) WHERE b.modelId = $m AND r.modelId = $m"
+            + " AND NOT (a:Element AND a.modelId = $m)",
+        modelId,
+        pending);
     addForeignEnds(tx, g, pending);
     g.seq = seq;
     return g;
+  }
+
+  private void addEdges(
+      TransactionContext tx, ModelGraph g, String match, String modelId, List<String[]> pending) {
+    tx.run(
+            match + " RETURN r.id AS id, r.type AS type, r.sourceId AS s, r.targetId AS t",
+            Map.of("m", modelId))
+        .forEachRemaining(
+            r -> {
+              int t = metamodel.relationshipTypeIndex(r.get("type").asString());
+              if (t < 0) {
+                return;
+              }
+              String id = r.get("id").asString();
+              String s = r.get("s").asString();
+              String tt = r.get("t").asString();
+              if (!g.putEdge(id, (byte) t, s, tt)) {
+                pending.add(new String[] {id, String.valueOf(t), s, tt});
+              }
+            });
   }
 
   /**

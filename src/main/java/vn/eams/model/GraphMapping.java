@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** Maps model records to Neo4j property maps and back (see ADR 0002 for the graph shape). */
-final class GraphMapping {
+public final class GraphMapping {
 
   /** Prefix of typed profile properties on element nodes. */
   static final String PROFILE_PREFIX = "p_";
@@ -63,7 +63,8 @@ final class GraphMapping {
     return Text.foldKey(b.toString());
   }
 
-  static Element element(Map<String, Object> m) {
+  /** The element stored as the node properties {@code m}. */
+  public static Element element(Map<String, Object> m) {
     Map<String, Object> profile = new TreeMap<>();
     m.forEach(
         (k, v) -> {
@@ -117,7 +118,8 @@ final class GraphMapping {
     return m;
   }
 
-  static Relationship relationship(Map<String, Object> m) {
+  /** The relationship stored as the relationship properties {@code m}. */
+  public static Relationship relationship(Map<String, Object> m) {
     RelationshipData d =
         new RelationshipData(
             str(m, "type"),

@@ -318,7 +318,8 @@ public class ModelQueries {
     return graph.read(store::currentSequence);
   }
 
-  static String encodeCursor(String... parts) {
+  /** An opaque cursor of the parts (a sort key and an id), Base64url-encoded. */
+  public static String encodeCursor(String... parts) {
     String joined = String.join("\u0000", parts);
     return Base64.getUrlEncoder()
         .withoutPadding()
@@ -326,6 +327,18 @@ public class ModelQueries {
   }
 
   static String[] decodeCursor(String cursor, int parts) {
+    return decodeCursor(
+        cursor,
+        parts,
+        "cursor",
+        "Pass the nextCursor of the previous page unchanged, or leave cursor out to start again.");
+  }
+
+  /**
+   * The parts of a cursor of {@link #encodeCursor}, or null for none; a cursor this server did not
+   * issue is a 400 problem naming {@code field}, with {@code fix} as its message.
+   */
+  public static String[] decodeCursor(String cursor, int parts, String field, String fix) {
     if (cursor == null || cursor.isEmpty()) {
       return null;
     }
@@ -341,10 +354,6 @@ public class ModelQueries {
     }
     throw ProblemException.badRequest(
         "The cursor is not one this server issued.",
-        List.of(
-            Problem.Error.field(
-                "cursor",
-                "invalid-cursor",
-                "Pass the nextCursor of the previous page unchanged, or leave cursor out to start again.")));
+        List.of(Problem.Error.field(field, "invalid-cursor", fix)));
   }
 }

@@ -18,6 +18,9 @@ public interface EamsConfig {
   /** Limits applied to API requests. */
   Api api();
 
+  /** Limits of the GraphQL endpoint (docs/graphql.md). */
+  Graphql graphql();
+
   /** The model loaded into an empty repository at the first start. */
   ShippedModel shippedModel();
 
@@ -107,6 +110,32 @@ public interface EamsConfig {
     /** Largest number of operations in one batch request. */
     @WithDefault("100000")
     int maxBatchOperations();
+  }
+
+  /** Limits of the GraphQL endpoint, checked before a query runs (time: while it runs). */
+  interface Graphql {
+    /** Deepest nesting of fields a query may have. */
+    @WithDefault("15")
+    int maxDepth();
+
+    /**
+     * Highest cost a query may have: 1 per field; a connection's content counts once per item of
+     * its page ({@code first} or {@code last}, else the default page size).
+     */
+    @WithDefault("100000")
+    int maxComplexity();
+
+    /** Largest {@code first} or {@code last} of a connection. */
+    @WithDefault("500")
+    int maxPageSize();
+
+    /** Page size of a connection queried without {@code first} or {@code last}. */
+    @WithDefault("50")
+    int defaultPageSize();
+
+    /** Longest time a query may run; fields fetched later answer with a timeout error. */
+    @WithDefault("10s")
+    java.time.Duration timeout();
   }
 
   /** The shipped model (model/README.md). */

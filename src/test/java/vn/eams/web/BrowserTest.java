@@ -24,8 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A reader's path through the pages in a real browser (headless Chromium through Selenium): home →
  * the agencies → "Sở Tư pháp" → its domain "Lý lịch tư pháp" → search "ly lich" finds it; the
- * upload page; the impact analysis of the sharing platform. Skipped when Debian's chromium and
- * chromium-driver are not installed (.ci/run installs them).
+ * upload page; the impact analysis of the sharing platform; the GraphiQL page. Skipped when
+ * Debian's chromium and chromium-driver are not installed (.ci/run installs them).
  */
 @QuarkusTest
 class BrowserTest {
@@ -176,6 +176,37 @@ class BrowserTest {
         .contains("Dịch vụ tích hợp");
     assertThat(row.getAttribute("class")).contains("selected");
     saveScreenshot("impact-vi.png");
+  }
+
+  @Test
+  void graphiqlPage_MountsGraphiql_WithTheFirstQuery_AndFetchesNothingFromElsewhere()
+      throws Exception {
+    browser.get(base + "graphiql?lang=vi");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    wait.until(d -> !d.findElements(By.cssSelector(".graphiql-container")).isEmpty());
+    // the query editor is a Monaco editor holding the first query
+    wait.until(
+        d ->
+            d
+                .findElements(By.cssSelector(".graphiql-query-editor .monaco-editor .view-lines"))
+                .stream()
+                .anyMatch(e -> e.getText().contains("models")));
+    assertThat(browser.findElement(By.cssSelector(".graphiql-top")).getText())
+        .contains("docs/graphql.md");
+    // Monaco's workers come from the application, like every other resource
+    wait.until(d -> resources().stream().anyMatch(r -> r.endsWith("/graphiql/editor.worker.js")));
+    String origin = base.toString().replaceAll("/$", "");
+    assertThat(resources()).isNotEmpty().allMatch(r -> r.startsWith(origin), "from " + origin);
+    saveScreenshot("graphiql-vi.png");
+  }
+
+  @SuppressWarnings("unchecked")
+  private java.util.List<String> resources() {
+    return (java.util.List<String>)
+        ((ChromeDriver) browser)
+            .executeScript(
+                "return performance.getEntriesByType('resource').map(e => e.name)"
+                    + ".concat(location.href)");
   }
 
   private void saveScreenshot(String name) throws Exception {

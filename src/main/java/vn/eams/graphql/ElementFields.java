@@ -1,0 +1,146 @@
+package vn.eams.graphql;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLTypeUtil;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.dataloader.DataLoader;
+import vn.eams.metamodel.ElementType;
+import vn.eams.metamodel.Metamodel;
+import vn.eams.model.Element;
+import vn.eams.model.GraphMapping;
+import vn.eams.model.Relationship;
+import vn.eams.platform.EamsConfig;
+
+/**
+ * The fields of elements (every generated element type) and relationships. Whatever needs the graph
+ * goes through the request's {@link GraphLoader}.
+ */
+final class ElementFields {
+
+  private final Metamodel metamodel;
+  private final EamsConfig.Graphql limits;
+
+  ElementFields(Metamodel metamodel, EamsConfig.Graphql limits) {
+    this.metamodel = metamodel;
+    this.limits = limits;
+  }
+
+  /** The fetcher of every field of an element type. */
+  DataFetcher<Object> element() {
+    return this::elementField;
+  }
+
+  /** The fetcher of every field of Relationship. */
+  DataFetcher<Object> relationship() {
+    return this::relationshipField;
+  }
+
+  static DataLoader<GraphLoader.Key, GraphLoader.Loaded> loader(DataFetchingEnvironment env) {
+    return env.getDataLoader(GraphLoader.NAME);
+  }
+
+  /** The element with this id (empty id: null), through the loader. */
+  static CompletableFuture<Element> element(DataFetchingEnvironment env, String id) {
+    if (id == null || id.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return loader(env)
+        .load(GraphLoader.Key.element(id))
+        .thenApply(l -> l.rows().isEmpty() ? null : GraphMapping.element(l.rows().get(0)));
+  }
+
+  private Object elementField(DataFetchingEnvironment env) {
+    Element e = env.getSource();
+    String field = env.getFieldDefinition().getName();
+    return switch (field) {
+      case "id" -> e.id();
+      case "modelId" -> e.modelId();
+      case "type" -> e.type();
+      case "layer" ->
+          metamodel.elementType(e.type()).map(ElementType::layer).map(l -> l.token()).orElse(null);
+      case "name" -> e.data().name();
+      case "nameEn" -> e.data().nameEn();
+      case "documentation" -> e.data().documentation();
+      case "documentationEn" -> e.data().documentationEn();
+      case "specialization" -> e.data().specialization();
+      case "properties" -> e.data().properties();
+      case "profile" -> e.data().profile();
+      case "folderId" -> e.data().folderId();
+      case "validFrom" -> e.data().validFrom().map(Object::toString).orElse(null);
+      case "validTo" -> e.data().validTo().map(Object::toString).orElse(null);
+      case "version" -> e.version();
+      case "createdAt" -> e.createdAt() == null ? null : e.createdAt().toString();
+      case "updatedAt" -> e.updatedAt() == null ? null : e.updatedAt().toString();
+      case "outgoing" -> edges(env, e, true);
+      case "incoming" -> edges(env, e, false);
+      case "applications", "databases", "domains" ->
+          loader(env)
+              .load(GraphLoader.Key.related(field, e.id()))
+              .thenApply(l -> l.rows().stream().map(GraphMapping::element).toList());
+      case "integrations" ->
+          loader(env)
+              .load(GraphLoader.Key.related(field, e.id()))
+              .thenApply(l -> l.rows().stream().map(GraphMapping::relationship).toList());
+      default -> profileField(env, e, field);
+    };
+  }
+
+  private Object profileField(DataFetchingEnvironment env, Element e, String field) {
+    Object v = e.data().profile().get(field);
+    String type = GraphQLTypeUtil.simplePrint(GraphQLTypeUtil.unwrapAll(env.getFieldType()));
+    if (v == null) {
+      return null;
+    }
+    return switch (type) {
+      case "Element" -> element(env, v.toString());
+      case "Int" -> v instanceof Number n ? n.intValue() : null;
+      case "Float" -> v instanceof Number n ? n.doubleValue() : null;
+      case "Boolean" -> v instanceof Boolean b ? b : null;
+      default -> v.toString();
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  private CompletableFuture<Map<String, Object>> edges(
+      DataFetchingEnvironment env, Element e, boolean out) {
+    PageArgs page = PageArgs.of(env, limits.defaultPageSize(), limits.maxPageSize());
+    Cursors.decode(page.after(), 1, "after");
+    Cursors.decode(page.before(), 1, "before");
+    List<String> types = env.getArgument("types");
+    List<String> others = env.getArgument(out ? "targetTypes" : "sourceTypes");
+    return loader(env)
+        .load(new GraphLoader.Key("edges", e.id(), out, types, others, page))
+        .thenApply(
+            l ->
+                page.connection(
+                    l.rows().stream().map(GraphMapping::relationship).toList(),
+                    l.total(),
+                    r -> Cursors.encode(r.id())));
+  }
+
+  private Object relationshipField(DataFetchingEnvironment env) {
+    Relationship r = env.getSource();
+    return switch (env.getFieldDefinition().getName()) {
+      case "id" -> r.id();
+      case "modelId" -> r.modelId();
+      case "type" -> r.type();
+      case "name" -> r.data().name();
+      case "nameEn" -> r.data().nameEn();
+      case "documentation" -> r.data().documentation();
+      case "specialization" -> r.data().specialization();
+      case "properties" -> r.data().properties();
+      case "accessType" -> r.data().accessType();
+      case "influenceStrength" -> r.data().influenceStrength();
+      case "isDirected" -> r.data().directed();
+      case "sourceId" -> r.data().sourceId();
+      case "targetId" -> r.data().targetId();
+      case "source" -> element(env, r.data().sourceId());
+      case "target" -> element(env, r.data().targetId());
+      case "version" -> r.version();
+      default -> null;
+    };
+  }
+}

@@ -1,0 +1,146 @@
+package vn.eams.graphql;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.execution.AbortExecutionException;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.TypeResolver;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.schema.idl.TypeRuntimeWiring;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.dataloader.DataLoaderRegistry;
+import vn.eams.analysis.AnalysisResource;
+import vn.eams.analysis.ImpactService;
+import vn.eams.metamodel.ElementType;
+import vn.eams.metamodel.Metamodel;
+import vn.eams.model.Element;
+import vn.eams.model.ModelQueries;
+import vn.eams.model.ModelService;
+import vn.eams.platform.EamsConfig;
+
+/**
+ * The GraphQL schema and engine, built once at start from {@code graphql/schema.graphqls} and the
+ * types the metamodel defines ({@link MetamodelTypes}).
+ */
+@Startup
+@ApplicationScoped
+public class GraphQlEngine {
+
+  /**
+   * One request.
+   *
+   * @param variables may be null
+   * @param operationName may be null
+   */
+  public record Request(String query, Map<String, Object> variables, String operationName) {}
+
+  private final GraphQL graphQL;
+  private final GraphQLSchema schema;
+  private final GraphQlReads reads;
+  private final EamsConfig.Graphql limits;
+
+  GraphQlEngine(
+      Metamodel metamodel,
+      GraphQlReads reads,
+      ModelQueries queries,
+      ModelService service,
+      AnalysisResource analysis,
+      ImpactService impact,
+      ObjectMapper json,
+      EamsConfig config) {
+    this.reads = reads;
+    this.limits = config.graphql();
+    TypeDefinitionRegistry types = new SchemaParser().parse(core());
+    types.merge(new SchemaParser().parse(MetamodelTypes.sdl(metamodel)));
+    ElementFields fields = new ElementFields(metamodel, limits);
+    RuntimeWiring.Builder wiring =
+        RuntimeWiring.newRuntimeWiring()
+            .scalar(JsonScalar.JSON)
+            .type(
+                TypeRuntimeWiring.newTypeWiring("Query")
+                    .dataFetchers(
+                        new QueryFields(reads, queries, metamodel, limits, analysis, impact, json)
+                            .fetchers()))
+            .type(
+                TypeRuntimeWiring.newTypeWiring("Mutation")
+                    .dataFetchers(new MutationFields(service, queries).fetchers()))
+            .type(TypeRuntimeWiring.newTypeWiring("Element").typeResolver(elementTypes(metamodel)))
+            .type(
+                TypeRuntimeWiring.newTypeWiring("Relationship")
+                    .defaultDataFetcher(fields.relationship()));
+    for (ElementType t : metamodel.elementTypes()) {
+      wiring.type(TypeRuntimeWiring.newTypeWiring(t.name()).defaultDataFetcher(fields.element()));
+    }
+    this.schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+    this.graphQL =
+        GraphQL.newGraphQL(schema)
+            .instrumentation(QueryLimits.instrumentation(limits))
+            .defaultDataFetcherExceptionHandler(new ProblemErrors())
+            .build();
+  }
+
+  /** The executable schema. */
+  public GraphQLSchema schema() {
+    return schema;
+  }
+
+  /** Runs a request with the configured time limit. */
+  public ExecutionResult execute(Request request) {
+    return execute(request, limits.timeout());
+  }
+
+  /** Runs a request that may take at most {@code timeout}. */
+  public ExecutionResult execute(Request request, Duration timeout) {
+    DataLoaderRegistry loaders = new DataLoaderRegistry();
+    loaders.register(GraphLoader.NAME, GraphLoader.create(reads));
+    Map<String, Object> context = new HashMap<>();
+    context.put(QueryLimits.DEADLINE, System.nanoTime() + timeout.toNanos());
+    ExecutionInput input =
+        ExecutionInput.newExecutionInput()
+            .query(request.query())
+            .variables(request.variables() == null ? Map.of() : request.variables())
+            .operationName(request.operationName())
+            .dataLoaderRegistry(loaders)
+            .graphQLContext(context)
+            .build();
+    try {
+      return graphQL.execute(input);
+    } catch (AbortExecutionException e) {
+      return e.toExecutionResult();
+    }
+  }
+
+  private static TypeResolver elementTypes(Metamodel metamodel) {
+    return env -> {
+      Element e = env.getObject();
+      return env.getSchema().getObjectType(e.type());
+    };
+  }
+
+  private static String core() {
+    try (InputStream in =
+        Thread.currentThread()
+            .getContextClassLoader()
+            .getResourceAsStream("graphql/schema.graphqls")) {
+      if (in == null) {
+        throw new IllegalStateException("graphql/schema.graphqls is missing from the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

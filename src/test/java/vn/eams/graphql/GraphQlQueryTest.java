@@ -1,0 +1,314 @@
+package vn.eams.graphql;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static vn.eams.graphql.GraphQl.TRA_VINH;
+import static vn.eams.graphql.GraphQl.post;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The queries, against the shipped Trà Vinh model. */
+@QuarkusTest
+class GraphQlQueryTest {
+
+  private static final String PAGE =
+      "totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { id name }";
+
+  @Test
+  void element_AnswersTypedProfileFields_ByConcreteType() {
+    post("{ element(id: \"tv-app-05\") { __typename id type layer name specialization"
+            + " ... on ApplicationComponent { catalogueNumber applicationGroup owner { id } } } }")
+        .body("data.element.__typename", equalTo("ApplicationComponent"))
+        .body("data.element.type", equalTo("ApplicationComponent"))
+        .body("data.element.layer", equalTo("Application"))
+        .body("data.element.specialization", equalTo("Application"))
+        .body("data.element.catalogueNumber", equalTo(5))
+        .body("data.element.applicationGroup", equalTo("business"))
+        .body("data.element.owner", nullValue());
+  }
+
+  @Test
+  void element_ResolvesElementTypedProperties_AsElements() {
+    post("{ element(id: \"tv-db-national-01\") { ... on DataObject { databaseClass"
+            + " owningMinistry { id name } } } }")
+        .body("data.element.databaseClass", equalTo("national"))
+        .body("data.element.owningMinistry.id", equalTo("tv-agency-bo-cong-an"));
+  }
+
+  @Test
+  void element_IsNull_WhenTheIdIsUnknown() {
+    post("{ element(id: \"no-such\") { id } }").body("data.element", nullValue());
+  }
+
+  @Test
+  void elements_FiltersByTypeAndSpecialization() {
+    post(
+            "query($m: ID!) { elements(model: $m, filter: {types: [ApplicationComponent],"
+                + " specialization: \"Application\"}, first: 100) { totalCount nodes { type } } }",
+            Map.of("m", TRA_VINH))
+        .body("data.elements.totalCount", equalTo(18))
+        .body("data.elements.nodes", hasSize(18))
+        .body("data.elements.nodes.type", everyItem(equalTo("ApplicationComponent")));
+  }
+
+  @Test
+  void elements_FiltersByLayer() {
+    post("{ elements(model: \"tra-vinh-v1.0\", filter: {layers: [Technology]}, first: 50)"
+            + " { totalCount nodes { layer } } }")
+        .body("data.elements.totalCount", equalTo(7))
+        .body("data.elements.nodes.layer", everyItem(equalTo("Technology")));
+  }
+
+  @Test
+  void elements_FiltersByNameIgnoringDiacritics() {
+    post("{ elements(model: \"tra-vinh-v1.0\", filter: {types: [BusinessActor], nameContains:"
+            + " \"so y te\"}) { nodes { id } } }")
+        .body("data.elements.nodes.id", contains("tv-agency-so-y-te"));
+  }
+
+  @Test
+  void elements_FiltersByPropertyConditions_WithAndOr() {
+    String query =
+        "query($w: PropertyCondition) { elements(model: \"tra-vinh-v1.0\", filter: {specialization:"
+            + " \"Application\", where: $w}, first: 50) { totalCount nodes { id } } }";
+    post(query, Map.of("w", Map.of("key", "catalogueNumber", "op", "LTE", "value", "3")))
+        .body("data.elements.totalCount", equalTo(3));
+    post(
+            query,
+            Map.of(
+                "w",
+                Map.of(
+                    "and",
+                    List.of(
+                        Map.of("key", "applicationGroup", "value", "business"),
+                        Map.of("key", "catalogueNumber", "op", "GT", "value", "6")))))
+        .body("data.elements.totalCount", equalTo(2));
+    post(
+            query,
+            Map.of(
+                "w",
+                Map.of(
+                    "or",
+                    List.of(
+                        Map.of("key", "catalogueNumber", "value", "1"),
+                        Map.of("key", "catalogueNumber", "value", "18")))))
+        .body("data.elements.nodes.id", containsInAnyOrder("tv-app-01", "tv-app-18"));
+  }
+
+  @Test
+  void elements_FiltersByAgency_ReferencedByPropertyOrRelationship() {
+    post("{ elements(model: \"tra-vinh-v1.0\", filter: {types: [DataObject], agency:"
+            + " \"tv-agency-bo-cong-an\"}) { nodes { id } } }")
+        .body(
+            "data.elements.nodes.id", containsInAnyOrder("tv-db-national-01", "tv-db-national-08"));
+  }
+
+  @Test
+  void elements_ReportsABadCondition_AsAnError() {
+    post("{ elements(model: \"tra-vinh-v1.0\", filter: {where: {key: \"a\", or: []}}) { totalCount } }")
+        .body("errors[0].extensions.code", equalTo("bad-request"))
+        .body("errors[0].extensions.problems[0].field", equalTo("filter.where"));
+  }
+
+  @Test
+  void elements_OfAnUnknownModel_IsANotFoundError() {
+    post("{ elements(model: \"no-such\") { totalCount } }")
+        .body("errors[0].extensions.code", equalTo("not-found"))
+        .body("errors[0].extensions.status", equalTo(404))
+        .body("errors[0].extensions.problems[0].id", equalTo("no-such"));
+  }
+
+  @Test
+  void elements_PagesForwardAndBackward_OverTheSameOrder() {
+    String filter = "filter: {specialization: \"Application\"}";
+    List<String> all =
+        ids(
+            post(
+                "{ elements(model: \"tra-vinh-v1.0\", "
+                    + filter
+                    + ", first: 18) { "
+                    + PAGE
+                    + " } }"),
+            "elements");
+    assertThat(all).hasSize(18);
+    List<String> forward = new ArrayList<>();
+    String after = null;
+    boolean more = true;
+    while (more) {
+      JsonPath p =
+          post(
+                  "query($a: String) { elements(model: \"tra-vinh-v1.0\", "
+                      + filter
+                      + ", first: 5, after: $a) { "
+                      + PAGE
+                      + " } }",
+                  after == null ? Map.of() : Map.of("a", after))
+              .extract()
+              .jsonPath();
+      forward.addAll(p.getList("data.elements.nodes.id"));
+      more = p.getBoolean("data.elements.pageInfo.hasNextPage");
+      after = p.getString("data.elements.pageInfo.endCursor");
+      assertThat(p.getInt("data.elements.totalCount")).isEqualTo(18);
+    }
+    assertThat(forward).isEqualTo(all);
+    List<String> backward = new ArrayList<>();
+    String before = null;
+    more = true;
+    while (more) {
+      JsonPath p =
+          post(
+                  "query($b: String) { elements(model: \"tra-vinh-v1.0\", "
+                      + filter
+                      + ", last: 4, before: $b) { "
+                      + PAGE
+                      + " } }",
+                  before == null ? Map.of() : Map.of("b", before))
+              .extract()
+              .jsonPath();
+      backward.addAll(0, p.getList("data.elements.nodes.id"));
+      more = p.getBoolean("data.elements.pageInfo.hasPreviousPage");
+      before = p.getString("data.elements.pageInfo.startCursor");
+    }
+    assertThat(backward).isEqualTo(all);
+  }
+
+  @Test
+  void elements_SortsById() {
+    List<String> ids =
+        ids(
+            post(
+                "{ elements(model: \"tra-vinh-v1.0\", filter: {specialization: \"Application\"},"
+                    + " sort: ID, first: 3) { "
+                    + PAGE
+                    + " } }"),
+            "elements");
+    assertThat(ids).containsExactly("tv-app-01", "tv-app-02", "tv-app-03");
+  }
+
+  @Test
+  void elements_RejectsACursorItDidNotIssue() {
+    post("{ elements(model: \"tra-vinh-v1.0\", after: \"bm9wZQ\") { totalCount } }")
+        .body("errors[0].extensions.problems[0].code", equalTo("invalid-cursor"));
+  }
+
+  @Test
+  void search_IgnoresCaseAndDiacritics() {
+    post("{ search(text: \"CONG DICH VU CONG\") { totalCount nodes { id } } }")
+        .body("data.search.nodes.id", hasItem("tv-app-02"));
+    post("{ search(text: \"Cổng dịch vụ công\", model: \"tra-vinh-v1.0\") { nodes { id } } }")
+        .body("data.search.nodes.id", hasItem("tv-app-02"));
+  }
+
+  @Test
+  void outgoingAndIncoming_FilterByTypesAndPageBothWays() {
+    post("{ element(id: \"tv-platform-lgsp\") { outgoing(types: [Realization], targetTypes:"
+            + " [ApplicationService], first: 4) { totalCount pageInfo { hasNextPage endCursor }"
+            + " nodes { type source { id } target { id specialization } } }"
+            + " incoming { totalCount nodes { type source { id } } } } }")
+        .body("data.element.outgoing.totalCount", equalTo(6))
+        .body("data.element.outgoing.nodes", hasSize(4))
+        .body("data.element.outgoing.pageInfo.hasNextPage", equalTo(true))
+        .body(
+            "data.element.outgoing.nodes.target.specialization",
+            everyItem(equalTo("SharingService")))
+        .body("data.element.outgoing.nodes.source.id", everyItem(equalTo("tv-platform-lgsp")))
+        .body("data.element.incoming.totalCount", equalTo(1))
+        .body("data.element.incoming.nodes[0].source.id", equalTo("tv-task-1-3"));
+    JsonPath last =
+        post("{ element(id: \"tv-platform-lgsp\") { outgoing(last: 2) { pageInfo {"
+                + " hasPreviousPage } nodes { id } } all: outgoing(first: 6) { nodes { id } } } }")
+            .extract()
+            .jsonPath();
+    List<String> all = last.getList("data.element.all.nodes.id");
+    assertThat(last.getList("data.element.outgoing.nodes.id", String.class))
+        .containsExactlyElementsOf(all.subList(4, 6));
+    assertThat(last.getBoolean("data.element.outgoing.pageInfo.hasPreviousPage")).isTrue();
+    post("{ element(id: \"tv-platform-lgsp\") { outgoing(types: [Serving]) { totalCount } } }")
+        .body("data.element.outgoing.totalCount", equalTo(0));
+  }
+
+  @Test
+  void agency_AnswersItsDomainsApplicationsAndDatabases() {
+    post("{ element(id: \"tv-agency-so-y-te\") { ... on BusinessActor { name"
+            + " domains { name } applications { name } databases { name } } } }")
+        .body("data.element.domains", hasSize(6))
+        .body("data.element.applications", empty())
+        .body("data.element.databases", empty());
+    post("{ element(id: \"tv-agency-bo-cong-an\") { ... on BusinessActor { databases { id } } } }")
+        .body(
+            "data.element.databases.id",
+            containsInAnyOrder("tv-db-national-01", "tv-db-national-08"));
+  }
+
+  @Test
+  void application_AnswersItsIntegrations() {
+    post("{ element(id: \"tv-app-05\") { ... on ApplicationComponent { integrations { id } } } }")
+        .body("data.element.integrations", notNullValue());
+  }
+
+  @Test
+  void modelsViewsAndChanges_AreListed() {
+    post("{ models { id elementCount } model(id: \"tra-vinh-v1.0\") { relationshipCount }"
+            + " views(model: \"tra-vinh-v1.0\") { id name viewpoint }"
+            + " changes(model: \"tra-vinh-v1.0\", since: 0, first: 3) { seq op kind targetId after } }")
+        .body("data.models.id", hasItem("tra-vinh-v1.0"))
+        .body("data.model.relationshipCount", greaterThan(300))
+        .body("data.views.size()", greaterThan(0))
+        .body("data.changes", hasSize(3))
+        .body("data.changes[0].op", equalTo("create"));
+  }
+
+  @Test
+  void impact_AnswersWhatDependsOnTheLgsp() {
+    post("{ impact(model: \"tra-vinh-v1.0\", start: [\"tv-platform-lgsp\"], maxDepth: 2) }")
+        .body("data.impact.start[0].id", equalTo("tv-platform-lgsp"))
+        .body("data.impact.summary.elements", greaterThan(0));
+    post("{ impact(model: \"tra-vinh-v1.0\", start: [\"no-such\"]) }")
+        .body("errors[0].extensions.problems[0].code", equalTo("not-found"));
+  }
+
+  @Test
+  void derivedRelationships_AnswersTheChains() {
+    post("{ derivedRelationships(model: \"tra-vinh-v1.0\", from: \"tv-task-1-3\", to:"
+            + " \"tv-share-tich-hop\") }")
+        .body("data.derivedRelationships.from.id", equalTo("tv-task-1-3"))
+        .body("data.derivedRelationships.derived", notNullValue());
+  }
+
+  @Test
+  void get_RunsAQuery_AndRefusesAMutation() {
+    given()
+        .queryParam("query", "{ element(id: \"tv-app-05\") { name } }")
+        .get("/graphql")
+        .then()
+        .statusCode(200)
+        .body("data.element.name", notNullValue());
+    given()
+        .queryParam(
+            "query",
+            "mutation { deleteElement(model: \"tra-vinh-v1.0\", id: \"tv-app-05\", version: 1) { seq } }")
+        .get("/graphql")
+        .then()
+        .statusCode(405)
+        .body("errors[0].extensions.code", equalTo("mutation-over-get"));
+  }
+
+  private static List<String> ids(io.restassured.response.ValidatableResponse r, String field) {
+    return r.extract().jsonPath().getList("data." + field + ".nodes.id");
+  }
+}
