@@ -12,7 +12,6 @@ import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import graphql.schema.idl.TypeRuntimeWiring;
-import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,10 +31,11 @@ import vn.eams.model.ModelService;
 import vn.eams.platform.EamsConfig;
 
 /**
- * The GraphQL schema and engine, built once at start from {@code graphql/schema.graphqls} and the
- * types the metamodel defines ({@link MetamodelTypes}).
+ * The GraphQL schema and engine, built once from {@code graphql/schema.graphqls} and the types the
+ * metamodel defines ({@link MetamodelTypes}): on first use, or by {@link GraphQlWarmUp} shortly
+ * after the start, so that building it does not lengthen the start (it took seconds of CPU on a
+ * cold JVM, on the two cores the DBMS start needs).
  */
-@Startup
 @ApplicationScoped
 public class GraphQlEngine {
 
