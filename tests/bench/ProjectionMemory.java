@@ -56,6 +56,7 @@ public final class ProjectionMemory {
     for (int i = 0; i < m; i++) {
       g.putEdge(relationshipIds[i], (byte) (i % 11), ids[random.nextInt(n)], ids[random.nextInt(n)]);
     }
+    g.compact(); // as a build from the store ends
     long after = usedHeap();
     System.out.printf(
         "elements=%d relationships=%d: elements %d MB (%d B each), relationships %d MB (%d B each),"

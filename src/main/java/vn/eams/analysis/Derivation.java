@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
 import vn.eams.metamodel.Aspect;
 import vn.eams.metamodel.ElementType;
@@ -104,6 +105,10 @@ public final class Derivation {
   public Derivation(Metamodel metamodel) {
     this.metamodel = metamodel;
     List<ElementType> types = metamodel.elementTypes();
+    if (types.size() > 256 || metamodel.relationshipTypes().size() > 32) {
+      throw new IllegalArgumentException(
+          "The derivation's step tables hold up to 256 element types and 32 relationship types");
+    }
     concepts = new String[types.size()];
     domains = new Domain[types.size()];
     passive = new boolean[types.size()];
@@ -255,16 +260,73 @@ public final class Derivation {
       }
       return List.of();
     }
-    // roles: 0 = A, 1 = x, 2 = y; each fact as (from role, to role, type)
-    int[] f1 = s.forward() ? new int[] {0, 1, s.type()} : new int[] {1, 0, s.type()};
-    int[] f2 = forward ? new int[] {1, 2, t2} : new int[] {2, 1, t2};
-    int[] roleTypes = {typeA, typeX, typeY};
-    List<Derived> out = new ArrayList<>(2);
-    for (Rule r : rules) {
-      match(r, f1, f2, roleTypes, s, out);
-      match(r, f2, f1, roleTypes, s, out);
+    Outcome[] outcomes =
+        outcomes(s.type(), s.forward(), s.potential(), t2, forward, typeA, typeX, typeY);
+    if (outcomes.length == 0) {
+      return List.of();
+    }
+    List<Derived> out = new ArrayList<>(outcomes.length);
+    for (Outcome o : outcomes) {
+      String[] applied = s.rules().toArray(new String[s.rules().size() + 1]);
+      applied[applied.length - 1] = o.rule();
+      out.add(new Derived(o.type(), o.forward(), o.potential(), List.of(applied)));
     }
     return out;
+  }
+
+  /** One relationship a step derives: its type, direction, certainty and the rule applied. */
+  private record Outcome(int type, boolean forward, boolean potential, String rule) {}
+
+  private static final Outcome[] NO_OUTCOMES = {};
+
+  /** The most step tables kept; further combinations are matched against the rules every time. */
+  private static final int MAX_TABLE = 1 << 18;
+
+  /**
+   * What a step yields depends only on the types involved and the certainty so far; it is matched
+   * against the rules once per combination and then looked up (the impact answer folds every listed
+   * element's path, the derivation search every chain it tries).
+   */
+  private final ConcurrentHashMap<Long, Outcome[]> steps = new ConcurrentHashMap<>();
+
+  private Outcome[] outcomes(
+      int t1, boolean f1, boolean p1, int t2, boolean f2, int typeA, int typeX, int typeY) {
+    // element type indexes take 8 bits each (the constructor checks), relationship types 5
+    long key =
+        (long) t1 << 32
+            | (long) t2 << 27
+            | (f1 ? 1L << 26 : 0)
+            | (f2 ? 1L << 25 : 0)
+            | (p1 ? 1L << 24 : 0)
+            | (long) typeA << 16
+            | (long) typeX << 8
+            | typeY;
+    Outcome[] found = steps.get(key);
+    if (found != null) {
+      return found;
+    }
+    // roles: 0 = A, 1 = x, 2 = y; each fact as (from role, to role, type)
+    int[] fact1 = f1 ? new int[] {0, 1, t1} : new int[] {1, 0, t1};
+    int[] fact2 = f2 ? new int[] {1, 2, t2} : new int[] {2, 1, t2};
+    int[] roleTypes = {typeA, typeX, typeY};
+    Derived s = new Derived(t1, f1, p1, List.of());
+    List<Derived> out = new ArrayList<>(2);
+    for (Rule r : rules) {
+      match(r, fact1, fact2, roleTypes, s, out);
+      match(r, fact2, fact1, roleTypes, s, out);
+    }
+    Outcome[] result = NO_OUTCOMES;
+    if (!out.isEmpty()) {
+      result = new Outcome[out.size()];
+      for (int i = 0; i < result.length; i++) {
+        Derived d = out.get(i);
+        result[i] = new Outcome(d.type(), d.forward(), d.potential(), d.rules().get(0));
+      }
+    }
+    if (steps.size() < MAX_TABLE) {
+      steps.putIfAbsent(key, result);
+    }
+    return result;
   }
 
   private void match(Rule r, int[] fp, int[] fq, int[] roleTypes, Derived s, List<Derived> out) {
@@ -450,14 +512,15 @@ public final class Derivation {
       int budget) {
     for (int dir = 0; dir < 2; dir++) {
       boolean forward = dir == 0;
-      long[] list = forward ? g.out[x] : g.in[x];
-      int count = forward ? g.outCount[x] : g.inCount[x];
-      for (int i = 0; i < count; i++) {
+      long[] adj = g.adj;
+      int from = g.adjStart(x) + (forward ? 0 : g.outCount(x));
+      int to = from + (forward ? g.outCount(x) : g.inCount(x));
+      for (int i = from; i < to; i++) {
         if (++steps[0] >= budget) {
           return;
         }
-        int e = ModelGraph.edgeOf(list[i]);
-        int y = ModelGraph.other(list[i]);
+        int e = ModelGraph.edgeOf(adj[i]);
+        int y = ModelGraph.other(adj[i]);
         if (onPath[y]) {
           continue;
         }

@@ -3,6 +3,7 @@ package vn.eams.analysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import vn.eams.metamodel.ElementType;
 import vn.eams.metamodel.Metamodel;
 import vn.eams.metamodel.Propagation;
@@ -17,10 +18,11 @@ import vn.eams.metamodel.Propagation.Change;
  *
  * <p>Every element has two search states: reached so that the impact travels on from it (C), and
  * reached through a relationship where the impact ends (T). The search never allocates per element:
- * a visit writes a stamp and one packed word (first relationship, distance, direction, potential)
- * into per-thread arrays that are stamped, not cleared, between searches. The summary (counts by
- * distance, layer and summary class) is taken in one pass over what was reached, and only the first
- * {@code limit} elements are listed.
+ * a visit writes one packed word (first relationship, distance, direction, potential; never zero)
+ * into search arrays that are taken from a pool and given back when the answer has been read; the
+ * next search clears only the words the previous one wrote. The summary (counts by distance, layer
+ * and summary class) is taken in one pass over what was reached, and only the first {@code limit}
+ * elements are listed.
  */
 final class ImpactAnalysis {
 
@@ -73,12 +75,14 @@ final class ImpactAnalysis {
   private static final int DIST_SHIFT = 32;
   private static final long FORWARD = 1L << 48;
   private static final long POTENTIAL = 1L << 49;
+  private static final long VISITED = 1L << 50; // set in every word: zero means "not reached"
 
   private static long pack(int edge, int dist, boolean forward, boolean potential) {
     return (edge & 0xffffffffL)
         | ((long) dist << DIST_SHIFT)
         | (forward ? FORWARD : 0)
-        | (potential ? POTENTIAL : 0);
+        | (potential ? POTENTIAL : 0)
+        | VISITED;
   }
 
   private static int edgeOf(long info) {
@@ -95,10 +99,9 @@ final class ImpactAnalysis {
    * distances, paths and potential flags through the accessors while the projection's read lock is
    * held, before the thread runs another search.
    */
-  static final class Result {
+  static final class Result implements AutoCloseable {
     final ModelGraph graph;
     final Scratch s;
-    final int stamp;
 
     /** The first {@code limit} reached elements, nearest first. */
     final int[] order;
@@ -120,7 +123,6 @@ final class ImpactAnalysis {
     Result(
         ModelGraph graph,
         Scratch s,
-        int stamp,
         int[] order,
         int total,
         int potentialCount,
@@ -129,7 +131,6 @@ final class ImpactAnalysis {
         int[] byClass) {
       this.graph = graph;
       this.s = s;
-      this.stamp = stamp;
       this.order = order;
       this.total = total;
       this.potentialCount = potentialCount;
@@ -140,7 +141,13 @@ final class ImpactAnalysis {
 
     /** The packed word of the state {@code node} is reported in. */
     private long info(int node) {
-      return reportedTerminal(s, stamp, node) ? s.infoT[node] : s.infoC[node];
+      return reportedTerminal(s, node) ? s.infoT[node] : s.infoC[node];
+    }
+
+    /** Gives the search arrays back for the next search; read nothing of the result after it. */
+    @Override
+    public void close() {
+      POOL.push(s);
     }
 
     int distance(int node) {
@@ -197,11 +204,11 @@ final class ImpactAnalysis {
    * Whether {@code node} is reported in its T state: reached validly before potentially, then
    * nearer before farther, then walked on from before ended at.
    */
-  private static boolean reportedTerminal(Scratch s, int stamp, int node) {
-    if (s.stampT[node] != stamp) {
+  private static boolean reportedTerminal(Scratch s, int node) {
+    if (s.infoT[node] == 0) {
       return false;
     }
-    if (s.stampC[node] != stamp) {
+    if (s.infoC[node] == 0) {
       return true;
     }
     long c = s.infoC[node];
@@ -211,38 +218,64 @@ final class ImpactAnalysis {
     return potentialC != potentialT ? potentialC : distOf(t) < distOf(c);
   }
 
-  /** Per-thread search arrays, reused between searches: stamped, not cleared. */
+  /**
+   * The arrays of one search. A search clears, before it starts, the words the previous search on
+   * these arrays wrote (the elements on its queues and its ends), not the whole arrays.
+   */
   static final class Scratch {
-    int[] stampC = new int[0];
     long[] infoC = new long[0];
-    int[] stampT = new int[0];
+
+    /** Bit per element: reached in state C (infoC set); small enough to stay in the cache. */
+    long[] seenC = new long[0];
+
     long[] infoT = new long[0];
     int[] queue = new int[0];
     int[] queue2 = new int[0];
     int[] ends = new int[0];
-    int stamp;
+    int tail;
+    int tail2;
+    int endsCount;
+
+    boolean seen(int v) {
+      return (seenC[v >>> 6] & (1L << v)) != 0;
+    }
+
+    void mark(int v) {
+      seenC[v >>> 6] |= 1L << v;
+    }
 
     void ensure(int n) {
-      if (stampC.length < n) {
-        int size = Math.max(n, stampC.length + stampC.length / 2);
-        stampC = new int[size];
+      if (infoC.length < n) {
+        int size = Math.max(n, infoC.length + infoC.length / 2);
         infoC = new long[size];
-        stampT = new int[size];
+        seenC = new long[(size + 63) >>> 6];
         infoT = new long[size];
         queue = new int[size];
         queue2 = new int[size];
         ends = new int[size];
-        stamp = 0;
+      } else {
+        for (int i = 0; i < tail; i++) {
+          infoC[queue[i]] = 0;
+        }
+        for (int i = 0; i < tail2; i++) {
+          infoC[queue2[i]] = 0;
+        }
+        Arrays.fill(seenC, 0);
+        for (int i = 0; i < endsCount; i++) {
+          infoT[ends[i]] = 0;
+        }
       }
-      if (++stamp == Integer.MAX_VALUE) {
-        Arrays.fill(stampC, 0);
-        Arrays.fill(stampT, 0);
-        stamp = 1;
-      }
+      tail = 0;
+      tail2 = 0;
+      endsCount = 0;
     }
   }
 
-  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+  /**
+   * Search arrays not in use, the most recently given back first (its arrays are the likeliest to
+   * be in the processor's caches). There are never more than searches ran at once.
+   */
+  private static final ConcurrentLinkedDeque<Scratch> POOL = new ConcurrentLinkedDeque<>();
 
   private final Propagation propagation;
   private final int typeCount;
@@ -303,12 +336,15 @@ final class ImpactAnalysis {
   /** Runs the search; call under the projection's read lock and use the result under it. */
   Result run(ModelGraph g, Query q) {
     Masks m = masks(q);
-    Scratch s = SCRATCH.get();
+    Scratch s = POOL.poll();
+    if (s == null) {
+      s = new Scratch();
+    }
     s.ensure(g.nodeCount);
     Walk w = new Walk(g, s, q, layerOfType);
     for (int start : q.starts()) {
-      if (s.stampC[start] != s.stamp) {
-        s.stampC[start] = s.stamp;
+      if (!s.seen(start)) {
+        s.mark(start);
         s.infoC[start] = pack(-1, 0, false, false);
         s.queue[w.tail++] = start;
       }
@@ -346,14 +382,13 @@ final class ImpactAnalysis {
     final Scratch s;
     final boolean dependents;
     final int maxDepth;
-    final int stamp;
     int head;
     int tail;
     int head2;
     int tail2;
     int endsCount;
 
-    // the summary, counted as elements are reached (the layer filter applied)
+    // the summary, counted when the search is done (the layer filter applied)
     final int layerMask;
     final byte[] classOfSpec;
     final byte[] layerOfType;
@@ -368,7 +403,6 @@ final class ImpactAnalysis {
       this.s = s;
       this.dependents = q.dependents();
       this.maxDepth = q.maxDepth();
-      this.stamp = s.stamp;
       this.layerMask = q.layerMask();
       this.classOfSpec = q.classOfSpec();
       this.layerOfType = layerOfType;
@@ -380,24 +414,22 @@ final class ImpactAnalysis {
       this.byClass = new int[classes];
     }
 
-    /**
-     * Adds ({@code sign} 1) or takes back (-1) an element in the state {@code info} to the counts.
-     */
-    private void count(int v, long info, int sign) {
+    /** Counts an element reported in the state {@code info} (when its layer is reported). */
+    private void count(int v, long info) {
       int layer = layerOfType[g.nodeTypes[v]];
       if ((layerMask & (1 << layer)) == 0) {
         return;
       }
-      total += sign;
-      byDistance[distOf(info)] += sign;
-      byLayer[layer] += sign;
+      total++;
+      byDistance[distOf(info)]++;
+      byLayer[layer]++;
       if ((info & POTENTIAL) != 0) {
-        potentialCount += sign;
+        potentialCount++;
       }
       if (classOfSpec.length > 0) {
         int spec = g.nodeSpecs[v];
         if (spec >= 0 && spec < classOfSpec.length) {
-          byClass[classOfSpec[spec]] += sign;
+          byClass[classOfSpec[spec]]++;
         }
       }
     }
@@ -415,26 +447,29 @@ final class ImpactAnalysis {
       }
       boolean pot = potential || (info & POTENTIAL) != 0;
       int next = d + 1;
-      long[] outs = g.out[u];
-      for (int i = 0, n = g.outCount[u]; i < n; i++) {
-        long entry = outs[i];
+      long[] adj = g.adj;
+      int[] meta = g.meta;
+      int base = meta[4 * u];
+      int outEnd = base + meta[4 * u + 1];
+      int inEnd = outEnd + meta[4 * u + 2];
+      for (int i = base; i < outEnd; i++) {
+        long entry = adj[i];
         int bit = 1 << ModelGraph.type(entry);
         if ((contOut & bit) != 0) {
           int v = ModelGraph.other(entry);
-          if (s.stampC[v] != stamp) {
+          if ((s.seenC[v >>> 6] & (1L << v)) == 0) {
             reach(v, pack(ModelGraph.edgeOf(entry), next, true, pot), second);
           }
         } else if ((endOut & bit) != 0) {
           ends(ModelGraph.other(entry), next, ModelGraph.edgeOf(entry), true, pot, second);
         }
       }
-      long[] ins = g.in[u];
-      for (int i = 0, n = g.inCount[u]; i < n; i++) {
-        long entry = ins[i];
+      for (int i = outEnd; i < inEnd; i++) {
+        long entry = adj[i];
         int bit = 1 << ModelGraph.type(entry);
         if ((contIn & bit) != 0) {
           int v = ModelGraph.other(entry);
-          if (s.stampC[v] != stamp) {
+          if ((s.seenC[v >>> 6] & (1L << v)) == 0) {
             reach(v, pack(ModelGraph.edgeOf(entry), next, false, pot), second);
           }
         } else if ((endIn & bit) != 0) {
@@ -444,9 +479,8 @@ final class ImpactAnalysis {
     }
 
     private void reach(int v, long info, boolean second) {
-      s.stampC[v] = stamp;
+      s.mark(v);
       s.infoC[v] = info;
-      count(v, info, 1);
       if (second) {
         s.queue2[tail2++] = v;
       } else {
@@ -461,15 +495,14 @@ final class ImpactAnalysis {
      */
     private void ends(int v, int d, int e, boolean forward, boolean pot, boolean second) {
       if (!dependents) {
-        if (d == 1 && s.stampC[v] != stamp) {
+        if (d == 1 && !s.seen(v)) {
           reach(v, pack(e, d, forward, pot), second);
         }
         return;
       }
-      if (s.stampT[v] == stamp) {
+      if (s.infoT[v] != 0) {
         return;
       }
-      s.stampT[v] = stamp;
       s.infoT[v] = pack(e, d, forward, pot);
       s.ends[endsCount++] = v;
     }
@@ -480,17 +513,31 @@ final class ImpactAnalysis {
      * order: the valid queue, the potential queue, the ends.
      */
     Result result(Query q, int starts, int validTail, byte[] layerOfType) {
-      // an element reached both ways is counted once, in the state it is reported in
-      for (int i = 0; i < endsCount; i++) {
-        int v = s.ends[i];
-        if (reportedTerminal(s, stamp, v)) {
-          if (s.stampC[v] == stamp) {
-            count(v, s.infoC[v], -1);
-          }
-          count(v, s.infoT[v], 1);
+      // the counts, after the search rather than during it (its loads of each element's type and
+      // specialization then overlap instead of stalling the search); an element reached both ways
+      // is counted once, in the state it is reported in
+      boolean anyEnds = endsCount > 0;
+      for (int i = starts; i < tail; i++) {
+        int v = s.queue[i];
+        if (!anyEnds || !reportedTerminal(s, v)) {
+          count(v, s.infoC[v]);
         }
       }
-      boolean anyEnds = endsCount > 0;
+      for (int i = 0; i < tail2; i++) {
+        int v = s.queue2[i];
+        if (!anyEnds || !reportedTerminal(s, v)) {
+          count(v, s.infoC[v]);
+        }
+      }
+      for (int i = 0; i < endsCount; i++) {
+        int v = s.ends[i];
+        if (reportedTerminal(s, v)) {
+          count(v, s.infoT[v]);
+        }
+      }
+      s.tail = tail; // what the next search on these arrays clears
+      s.tail2 = tail2;
+      s.endsCount = endsCount;
       int layerMask = q.layerMask();
       short[] nodeTypes = g.nodeTypes;
       int[] order = new int[Math.min(total, q.limit())];
@@ -513,7 +560,7 @@ final class ImpactAnalysis {
           }
         }
         int v = lists[best][at[best]++];
-        boolean terminal = anyEnds && reportedTerminal(s, stamp, v);
+        boolean terminal = anyEnds && reportedTerminal(s, v);
         if (terminal != (best == 2)) {
           continue;
         }
@@ -522,7 +569,7 @@ final class ImpactAnalysis {
         }
         order[listed++] = v;
       }
-      return new Result(g, s, stamp, order, total, potentialCount, byDistance, byLayer, byClass);
+      return new Result(g, s, order, total, potentialCount, byDistance, byLayer, byClass);
     }
   }
 

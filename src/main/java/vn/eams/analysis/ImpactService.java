@@ -89,7 +89,7 @@ public class ImpactService {
         modelId,
         g -> {
           int[] starts = startNodes(g, r.start());
-          ImpactAnalysis.Result result =
+          try (ImpactAnalysis.Result result =
               analysis.run(
                   g,
                   new ImpactAnalysis.Query(
@@ -101,8 +101,9 @@ public class ImpactService {
                       layers,
                       r.includePotential(),
                       classOfSpec(g),
-                      r.limit()));
-          return answer(g, r, starts, result);
+                      r.limit()))) {
+            return answer(g, r, starts, result);
+          }
         });
   }
 

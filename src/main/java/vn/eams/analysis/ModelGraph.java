@@ -14,13 +14,18 @@ import java.util.Map;
  * Deleted elements and relationships leave a hole (type -1) that later additions do not reuse,
  * until the graph is rebuilt.
  *
+ * <p>The adjacency of every node lies in one array ({@link #adj}): a node's region holds its
+ * out-entries, then its in-entries, and {@link #meta} gives per node the region's start, the two
+ * counts and the region's capacity, side by side, so that a search reads one small record and one
+ * run of the array per node it expands. A region that fills up moves to the end of the array with
+ * twice the room; when the regions left behind outweigh the live ones, or after a build ({@link
+ * #compact}), the array is laid out again, in node order and without gaps.
+ *
  * <p>Node types are indexes into the metamodel's element types ({@code Metamodel.elementTypes()}),
  * edge types indexes into its relationship types, specializations indexes into {@link
  * #specializations} (or -1).
  */
 final class ModelGraph {
-
-  private static final long[] NONE = new long[0];
 
   /**
    * An adjacency entry packs the relationship's other end (low 32 bits), its type (5 bits, as many
@@ -58,10 +63,15 @@ final class ModelGraph {
   String[] namesEn = new String[16];
   short[] nodeTypes = new short[16];
   short[] nodeSpecs = new short[16];
-  long[][] out = new long[16][];
-  int[] outCount = new int[16];
-  long[][] in = new long[16][];
-  int[] inCount = new int[16];
+
+  /** Per node, four ints: adjacency region start, out-entry count, in-entry count, capacity. */
+  int[] meta = new int[16 * 4];
+
+  /** The adjacency entries of every node, in the regions {@link #meta} gives. */
+  long[] adj = new long[64];
+
+  private int adjTop; // the end of the last region
+  private long adjGarbage; // entries in regions left behind by a move
   final IdIndex nodeIndex = new IdIndex();
   int liveNodes;
 
@@ -107,18 +117,14 @@ final class ModelGraph {
       namesEn = Arrays.copyOf(namesEn, size);
       nodeTypes = Arrays.copyOf(nodeTypes, size);
       nodeSpecs = Arrays.copyOf(nodeSpecs, size);
-      out = Arrays.copyOf(out, size);
-      outCount = Arrays.copyOf(outCount, size);
-      in = Arrays.copyOf(in, size);
-      inCount = Arrays.copyOf(inCount, size);
+      meta = Arrays.copyOf(meta, size * 4);
     }
     nodeIds[n] = id;
     names[n] = name;
     namesEn[n] = nameEn;
     nodeTypes[n] = type;
     nodeSpecs[n] = spec;
-    out[n] = NONE;
-    in[n] = NONE;
+    meta[4 * n] = adjTop; // an empty region: the first entry moves it
     nodeIndex.put(id, n, nodeIds);
     liveNodes++;
     return n;
@@ -130,11 +136,8 @@ final class ModelGraph {
     if (n < 0 || nodeTypes[n] < 0) {
       return;
     }
-    while (outCount[n] > 0) {
-      removeEdge(edgeIds[edgeOf(out[n][outCount[n] - 1])]);
-    }
-    while (inCount[n] > 0) {
-      removeEdge(edgeIds[edgeOf(in[n][inCount[n] - 1])]);
+    while (outCount(n) + inCount(n) > 0) {
+      removeEdge(edgeIds[edgeOf(adj[meta[4 * n] + outCount(n) + inCount(n) - 1])]);
     }
     nodeTypes[n] = -1;
     liveNodes--;
@@ -165,8 +168,8 @@ final class ModelGraph {
     targets[e] = t;
     edgeTypes[e] = type;
     edgeIndex.put(id, e, edgeIds);
-    out[s] = append(out[s], outCount[s]++, entry(t, type, e));
-    in[t] = append(in[t], inCount[t]++, entry(s, type, e));
+    addOut(s, entry(t, type, e));
+    addIn(t, entry(s, type, e));
     liveEdges++;
     return true;
   }
@@ -176,26 +179,118 @@ final class ModelGraph {
     if (e < 0) {
       return;
     }
-    outCount[sources[e]] = remove(out[sources[e]], outCount[sources[e]], e);
-    inCount[targets[e]] = remove(in[targets[e]], inCount[targets[e]], e);
+    removeOut(sources[e], e);
+    removeIn(targets[e], e);
     edgeTypes[e] = -1;
     liveEdges--;
   }
 
-  private static long[] append(long[] list, int at, long value) {
-    long[] l = at == list.length ? Arrays.copyOf(list, Math.max(4, at * 2)) : list;
-    l[at] = value;
-    return l;
+  /**
+   * Where node {@code n}'s adjacency region starts in {@link #adj}: out-entries, then in-entries.
+   */
+  int adjStart(int n) {
+    return meta[4 * n];
   }
 
-  private static int remove(long[] list, int count, int edge) {
-    for (int i = 0; i < count; i++) {
-      if (edgeOf(list[i]) == edge) {
-        list[i] = list[count - 1];
-        return count - 1;
+  int outCount(int n) {
+    return meta[4 * n + 1];
+  }
+
+  int inCount(int n) {
+    return meta[4 * n + 2];
+  }
+
+  private void addOut(int n, long entry) {
+    int m = 4 * n;
+    ensureRoom(n);
+    int at = meta[m] + meta[m + 1];
+    if (meta[m + 2] > 0) {
+      adj[at + meta[m + 2]] = adj[at]; // the first in-entry moves behind the last
+    }
+    adj[at] = entry;
+    meta[m + 1]++;
+  }
+
+  private void addIn(int n, long entry) {
+    int m = 4 * n;
+    ensureRoom(n);
+    adj[meta[m] + meta[m + 1] + meta[m + 2]] = entry;
+    meta[m + 2]++;
+  }
+
+  private void removeOut(int n, int edge) {
+    int m = 4 * n;
+    int base = meta[m];
+    int outs = meta[m + 1];
+    for (int i = base; i < base + outs; i++) {
+      if (edgeOf(adj[i]) == edge) {
+        adj[i] = adj[base + outs - 1];
+        int lastIn = base + outs + meta[m + 2] - 1;
+        if (lastIn >= base + outs) {
+          adj[base + outs - 1] = adj[lastIn]; // the last in-entry fills the gap
+        }
+        meta[m + 1]--;
+        return;
       }
     }
-    return count;
+  }
+
+  private void removeIn(int n, int edge) {
+    int m = 4 * n;
+    int from = meta[m] + meta[m + 1];
+    int last = from + meta[m + 2] - 1;
+    for (int i = from; i <= last; i++) {
+      if (edgeOf(adj[i]) == edge) {
+        adj[i] = adj[last];
+        meta[m + 2]--;
+        return;
+      }
+    }
+  }
+
+  /** Makes room in node {@code n}'s region for one more entry, moving it to the end if full. */
+  private void ensureRoom(int n) {
+    int m = 4 * n;
+    int used = meta[m + 1] + meta[m + 2];
+    if (used < meta[m + 3]) {
+      return;
+    }
+    int capacity = Math.max(4, used * 2);
+    if (adjGarbage > adjTop / 2 && adjGarbage > 1024) {
+      compact();
+    }
+    if (adjTop + capacity > adj.length) {
+      adj = Arrays.copyOf(adj, Math.max(adjTop + capacity, adj.length + adj.length / 2));
+    }
+    System.arraycopy(adj, meta[m], adj, adjTop, used);
+    adjGarbage += meta[m + 3];
+    meta[m] = adjTop;
+    meta[m + 3] = capacity;
+    adjTop += capacity;
+  }
+
+  /**
+   * Lays the adjacency out again in node order with no room to spare: after a build, and when moved
+   * regions have left too much behind.
+   */
+  void compact() {
+    long live = 0;
+    for (int n = 0; n < nodeCount; n++) {
+      live += meta[4 * n + 1] + meta[4 * n + 2];
+    }
+    long[] packed = new long[(int) Math.max(64, live)];
+    int top = 0;
+    for (int n = 0; n < nodeCount; n++) {
+      int m = 4 * n;
+      int used = meta[m + 1] + meta[m + 2];
+      System.arraycopy(adj, meta[m], packed, top, used);
+      meta[m] = top;
+      meta[m + 3] = used;
+      top += used;
+    }
+    adj = packed;
+    adjTop = top;
+    adjGarbage = 0;
   }
 
   /** The node of element {@code id}, or -1 when the model has no such (live) element. */
@@ -216,10 +311,9 @@ final class ModelGraph {
   long estimatedBytes() {
     long bytes = 0;
     int nodeSlots = nodeIds.length;
-    bytes += 4L * nodeSlots * 5 + 2L * nodeSlots * 2; // five reference/int arrays, two shorts
-    bytes += 4L * nodeSlots * 2; // out, in (references to int[])
+    bytes += 4L * nodeSlots * 3 + 2L * nodeSlots * 2; // three reference arrays, two shorts
+    bytes += 16L * nodeSlots + 8L * adj.length; // meta, adjacency
     for (int n = 0; n < nodeCount; n++) {
-      bytes += 16 + 8L * out[n].length + 16 + 8L * in[n].length;
       bytes += string(nodeIds[n]) + string(names[n]) + string(namesEn[n]);
     }
     int edgeSlots = edgeIds.length;

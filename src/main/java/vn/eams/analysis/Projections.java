@@ -247,6 +247,7 @@ public class Projections {
         modelId,
         pending);
     addForeignEnds(tx, g, pending);
+    g.compact();
     g.seq = seq;
     return g;
   }

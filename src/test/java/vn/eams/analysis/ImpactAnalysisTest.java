@@ -55,18 +55,42 @@ class ImpactAnalysisTest {
     for (int i = 0; i < starts.length; i++) {
       nodes[i] = g.node(starts[i]);
     }
-    ImpactAnalysis.Result r =
+    // closed: the next search reuses the arrays and must clear what this one wrote
+    try (ImpactAnalysis.Result r =
         ANALYSIS.run(
-            g, new ImpactAnalysis.Query(nodes, change, dependents, depth, -1, -1, potential));
-    Map<String, String> reached = new LinkedHashMap<>();
-    for (int n : r.order) {
-      reached.put(g.nodeIds[n], r.distance(n) + (r.potential(n) ? "~" : ""));
-      // the explanation path starts at a start element and ends here
-      int[] path = r.path(n);
-      assertThat(path).hasSize(r.distance(n));
-      assertThat(g.nodeIds[r.root(n)]).isIn((Object[]) starts);
+            g, new ImpactAnalysis.Query(nodes, change, dependents, depth, -1, -1, potential))) {
+      Map<String, String> reached = new LinkedHashMap<>();
+      for (int n : r.order) {
+        reached.put(g.nodeIds[n], r.distance(n) + (r.potential(n) ? "~" : ""));
+        // the explanation path starts at a start element and ends here
+        int[] path = r.path(n);
+        assertThat(path).hasSize(r.distance(n));
+        assertThat(g.nodeIds[r.root(n)]).isIn((Object[]) starts);
+      }
+      // nothing is left out by a limit here: the counts are those of the list
+      assertThat(r.total).isEqualTo(r.order.length);
+      assertThat(java.util.Arrays.stream(r.byDistance).sum()).isEqualTo(r.total);
+      assertThat(java.util.Arrays.stream(r.byLayer).sum()).isEqualTo(r.total);
+      assertThat(r.potentialCount)
+          .isEqualTo((int) reached.values().stream().filter(d -> d.endsWith("~")).count());
+      return reached;
     }
-    return reached;
+  }
+
+  @Test
+  void searchesOneAfterAnother_OnReusedArrays_GiveTheSameAnswers() {
+    Map<String, String> far = impact(model(), Change.UNAVAILABLE, true, 10, true, "node");
+    Map<String, String> near = impact(model(), Change.UNAVAILABLE, true, 10, true, "proc");
+    Map<String, String> back = impact(model(), Change.REMOVED, false, 10, true, "agency");
+    for (int round = 0; round < 3; round++) {
+      assertThat(impact(model(), Change.UNAVAILABLE, true, 10, true, "proc")).isEqualTo(near);
+      assertThat(impact(model(), Change.UNAVAILABLE, true, 10, true, "node")).isEqualTo(far);
+      assertThat(impact(model(), Change.REMOVED, false, 10, true, "agency")).isEqualTo(back);
+    }
+    // what a search from "node" reaches is more than a search from "proc" does; an element the
+    // first reached and the second did not must not look reached to the second
+    assertThat(far).containsKeys("app", "svc", "proc", "dom", "agency");
+    assertThat(near).doesNotContainKeys("app", "svc");
   }
 
   @Test
