@@ -512,9 +512,9 @@ public final class Derivation {
       int budget) {
     for (int dir = 0; dir < 2; dir++) {
       boolean forward = dir == 0;
-      long[] adj = g.adj;
-      int from = g.adjStart(x) + (forward ? 0 : g.outCount(x));
-      int to = from + (forward ? g.outCount(x) : g.inCount(x));
+      long[] adj = g.all.adj;
+      int from = g.all.start(x) + (forward ? 0 : g.all.outCount(x));
+      int to = from + (forward ? g.all.outCount(x) : g.all.inCount(x));
       for (int i = from; i < to; i++) {
         if (++steps[0] >= budget) {
           return;

@@ -14,7 +14,9 @@ import vn.eams.metamodel.Propagation.Change;
  * relationships that carry the change ({@link Propagation}), first along valid propagation only,
  * then (when asked) on along potential propagation too, so that an element is "potential" only when
  * no valid path reaches it within the depth. Every reached element keeps the relationship it was
- * first reached through, which gives its shortest explanation path.
+ * first reached through, which gives its shortest explanation path. The search reads an adjacency
+ * of the projection that holds only the relationships a change of its kind can travel along in its
+ * direction ({@link ModelGraph#filtered}), made on the first search of that kind and direction.
  *
  * <p>Every element has two search states: reached so that the impact travels on from it (C), and
  * reached through a relationship where the impact ends (T). The search never allocates per element:
@@ -305,17 +307,17 @@ final class ImpactAnalysis {
     int endsIn;
   }
 
-  private Masks masks(Query q) {
+  private Masks masks(Change change, boolean dependents, int typeMask) {
     Masks m = new Masks();
     for (int t = 0; t < typeCount; t++) {
-      if ((q.typeMask() & (1 << t)) == 0) {
+      if ((typeMask & (1 << t)) == 0) {
         continue;
       }
-      Propagation.Rule rule = propagation.rule(t, q.change());
+      Propagation.Rule rule = propagation.rule(t, change);
       // what depends on the start: a change travels along the relationship as the rule says;
       // what the start depends on: the search walks against the travel
-      Propagation.Reach out = q.dependents() ? rule.forward() : rule.backward();
-      Propagation.Reach in = q.dependents() ? rule.backward() : rule.forward();
+      Propagation.Reach out = dependents ? rule.forward() : rule.backward();
+      Propagation.Reach in = dependents ? rule.backward() : rule.forward();
       int bit = 1 << t;
       switch (out) {
         case VALID -> m.validOut |= bit;
@@ -335,13 +337,21 @@ final class ImpactAnalysis {
 
   /** Runs the search; call under the projection's read lock and use the result under it. */
   Result run(ModelGraph g, Query q) {
-    Masks m = masks(q);
+    Masks m = masks(q.change(), q.dependents(), q.typeMask());
+    // the relationships a search of this change and direction may follow, of any type: an
+    // adjacency of only those (made on first use) is what the search reads
+    Masks any = masks(q.change(), q.dependents(), -1);
+    Adjacency adjacency =
+        g.filtered(
+            2 * q.change().ordinal() + (q.dependents() ? 1 : 0),
+            any.validOut | any.potentialOut | any.endsOut,
+            any.validIn | any.potentialIn | any.endsIn);
     Scratch s = POOL.poll();
     if (s == null) {
       s = new Scratch();
     }
     s.ensure(g.nodeCount);
-    Walk w = new Walk(g, s, q, layerOfType);
+    Walk w = new Walk(g, adjacency, s, q, layerOfType);
     for (int start : q.starts()) {
       if (!s.seen(start)) {
         s.mark(start);
@@ -379,6 +389,7 @@ final class ImpactAnalysis {
   /** One search's walk over the graph, in the scratch arrays. */
   private static final class Walk {
     final ModelGraph g;
+    final Adjacency adjacency;
     final Scratch s;
     final boolean dependents;
     final int maxDepth;
@@ -398,7 +409,8 @@ final class ImpactAnalysis {
     int total;
     int potentialCount;
 
-    Walk(ModelGraph g, Scratch s, Query q, byte[] layerOfType) {
+    Walk(ModelGraph g, Adjacency adjacency, Scratch s, Query q, byte[] layerOfType) {
+      this.adjacency = adjacency;
       this.g = g;
       this.s = s;
       this.dependents = q.dependents();
@@ -447,8 +459,8 @@ final class ImpactAnalysis {
       }
       boolean pot = potential || (info & POTENTIAL) != 0;
       int next = d + 1;
-      long[] adj = g.adj;
-      int[] meta = g.meta;
+      long[] adj = adjacency.adj;
+      int[] meta = adjacency.meta;
       int base = meta[4 * u];
       int outEnd = base + meta[4 * u + 1];
       int inEnd = outEnd + meta[4 * u + 2];

@@ -14,12 +14,8 @@ import java.util.Map;
  * Deleted elements and relationships leave a hole (type -1) that later additions do not reuse,
  * until the graph is rebuilt.
  *
- * <p>The adjacency of every node lies in one array ({@link #adj}): a node's region holds its
- * out-entries, then its in-entries, and {@link #meta} gives per node the region's start, the two
- * counts and the region's capacity, side by side, so that a search reads one small record and one
- * run of the array per node it expands. A region that fills up moves to the end of the array with
- * twice the room; when the regions left behind outweigh the live ones, or after a build ({@link
- * #compact}), the array is laid out again, in node order and without gaps.
+ * <p>The relationships are held in an {@link Adjacency} ({@link #all}) and, for searches that
+ * follow only some types, in smaller adjacencies made on first use ({@link #filtered}).
  *
  * <p>Node types are indexes into the metamodel's element types ({@code Metamodel.elementTypes()}),
  * edge types indexes into its relationship types, specializations indexes into {@link
@@ -64,14 +60,12 @@ final class ModelGraph {
   short[] nodeTypes = new short[16];
   short[] nodeSpecs = new short[16];
 
-  /** Per node, four ints: adjacency region start, out-entry count, in-entry count, capacity. */
-  int[] meta = new int[16 * 4];
+  /** Every relationship, at both ends. */
+  final Adjacency all = new Adjacency(-1, -1);
 
-  /** The adjacency entries of every node, in the regions {@link #meta} gives. */
-  long[] adj = new long[64];
+  /** Adjacencies that hold only some relationship types, by slot ({@link #filtered}). */
+  private final Adjacency[] filtered = new Adjacency[8];
 
-  private int adjTop; // the end of the last region
-  private long adjGarbage; // entries in regions left behind by a move
   final IdIndex nodeIndex = new IdIndex();
   int liveNodes;
 
@@ -117,14 +111,18 @@ final class ModelGraph {
       namesEn = Arrays.copyOf(namesEn, size);
       nodeTypes = Arrays.copyOf(nodeTypes, size);
       nodeSpecs = Arrays.copyOf(nodeSpecs, size);
-      meta = Arrays.copyOf(meta, size * 4);
+      all.ensureNodes(size);
+      for (Adjacency f : filtered) {
+        if (f != null) {
+          f.ensureNodes(size);
+        }
+      }
     }
     nodeIds[n] = id;
     names[n] = name;
     namesEn[n] = nameEn;
     nodeTypes[n] = type;
     nodeSpecs[n] = spec;
-    meta[4 * n] = adjTop; // an empty region: the first entry moves it
     nodeIndex.put(id, n, nodeIds);
     liveNodes++;
     return n;
@@ -136,8 +134,8 @@ final class ModelGraph {
     if (n < 0 || nodeTypes[n] < 0) {
       return;
     }
-    while (outCount(n) + inCount(n) > 0) {
-      removeEdge(edgeIds[edgeOf(adj[meta[4 * n] + outCount(n) + inCount(n) - 1])]);
+    while (all.outCount(n) + all.inCount(n) > 0) {
+      removeEdge(edgeIds[edgeOf(all.adj[all.start(n) + all.outCount(n) + all.inCount(n) - 1])]);
     }
     nodeTypes[n] = -1;
     liveNodes--;
@@ -168,8 +166,12 @@ final class ModelGraph {
     targets[e] = t;
     edgeTypes[e] = type;
     edgeIndex.put(id, e, edgeIds);
-    addOut(s, entry(t, type, e));
-    addIn(t, entry(s, type, e));
+    all.add(s, t, type, e);
+    for (Adjacency f : filtered) {
+      if (f != null) {
+        f.add(s, t, type, e);
+      }
+    }
     liveEdges++;
     return true;
   }
@@ -179,118 +181,49 @@ final class ModelGraph {
     if (e < 0) {
       return;
     }
-    removeOut(sources[e], e);
-    removeIn(targets[e], e);
+    all.remove(sources[e], targets[e], edgeTypes[e], e);
+    for (Adjacency f : filtered) {
+      if (f != null) {
+        f.remove(sources[e], targets[e], edgeTypes[e], e);
+      }
+    }
     edgeTypes[e] = -1;
     liveEdges--;
   }
 
-  /**
-   * Where node {@code n}'s adjacency region starts in {@link #adj}: out-entries, then in-entries.
-   */
-  int adjStart(int n) {
-    return meta[4 * n];
-  }
-
-  int outCount(int n) {
-    return meta[4 * n + 1];
-  }
-
-  int inCount(int n) {
-    return meta[4 * n + 2];
-  }
-
-  private void addOut(int n, long entry) {
-    int m = 4 * n;
-    ensureRoom(n);
-    int at = meta[m] + meta[m + 1];
-    if (meta[m + 2] > 0) {
-      adj[at + meta[m + 2]] = adj[at]; // the first in-entry moves behind the last
-    }
-    adj[at] = entry;
-    meta[m + 1]++;
-  }
-
-  private void addIn(int n, long entry) {
-    int m = 4 * n;
-    ensureRoom(n);
-    adj[meta[m] + meta[m + 1] + meta[m + 2]] = entry;
-    meta[m + 2]++;
-  }
-
-  private void removeOut(int n, int edge) {
-    int m = 4 * n;
-    int base = meta[m];
-    int outs = meta[m + 1];
-    for (int i = base; i < base + outs; i++) {
-      if (edgeOf(adj[i]) == edge) {
-        adj[i] = adj[base + outs - 1];
-        int lastIn = base + outs + meta[m + 2] - 1;
-        if (lastIn >= base + outs) {
-          adj[base + outs - 1] = adj[lastIn]; // the last in-entry fills the gap
-        }
-        meta[m + 1]--;
-        return;
-      }
-    }
-  }
-
-  private void removeIn(int n, int edge) {
-    int m = 4 * n;
-    int from = meta[m] + meta[m + 1];
-    int last = from + meta[m + 2] - 1;
-    for (int i = from; i <= last; i++) {
-      if (edgeOf(adj[i]) == edge) {
-        adj[i] = adj[last];
-        meta[m + 2]--;
-        return;
-      }
-    }
-  }
-
-  /** Makes room in node {@code n}'s region for one more entry, moving it to the end if full. */
-  private void ensureRoom(int n) {
-    int m = 4 * n;
-    int used = meta[m + 1] + meta[m + 2];
-    if (used < meta[m + 3]) {
-      return;
-    }
-    int capacity = Math.max(4, used * 2);
-    if (adjGarbage > adjTop / 2 && adjGarbage > 1024) {
-      compact();
-    }
-    if (adjTop + capacity > adj.length) {
-      adj = Arrays.copyOf(adj, Math.max(adjTop + capacity, adj.length + adj.length / 2));
-    }
-    System.arraycopy(adj, meta[m], adj, adjTop, used);
-    adjGarbage += meta[m + 3];
-    meta[m] = adjTop;
-    meta[m + 3] = capacity;
-    adjTop += capacity;
-  }
-
-  /**
-   * Lays the adjacency out again in node order with no room to spare: after a build, and when moved
-   * regions have left too much behind.
-   */
+  /** Lays every adjacency out again in node order with no room to spare (after a build). */
   void compact() {
-    long live = 0;
-    for (int n = 0; n < nodeCount; n++) {
-      live += meta[4 * n + 1] + meta[4 * n + 2];
+    all.compact(nodeCount);
+    for (Adjacency f : filtered) {
+      if (f != null) {
+        f.compact(nodeCount);
+      }
     }
-    long[] packed = new long[(int) Math.max(64, live)];
-    int top = 0;
-    for (int n = 0; n < nodeCount; n++) {
-      int m = 4 * n;
-      int used = meta[m + 1] + meta[m + 2];
-      System.arraycopy(adj, meta[m], packed, top, used);
-      meta[m] = top;
-      meta[m + 3] = used;
-      top += used;
+  }
+
+  /**
+   * The adjacency that holds, of every relationship, an out-entry at its source when its type is in
+   * {@code outMask} and an in-entry at its target when its type is in {@code inMask} (bit i =
+   * relationship type i): what a search that follows only those needs to read. Built on first use
+   * for each {@code slot} (the caller gives each mask pair its own, below 8), kept current with the
+   * graph after that. Safe to call under the projection's read lock.
+   */
+  synchronized Adjacency filtered(int slot, int outMask, int inMask) {
+    Adjacency f = filtered[slot];
+    if (f == null) {
+      f = new Adjacency(outMask, inMask);
+      f.ensureNodes(nodeIds.length);
+      for (int e = 0; e < edgeCount; e++) {
+        if (edgeTypes[e] >= 0) {
+          f.add(sources[e], targets[e], edgeTypes[e], e);
+        }
+      }
+      f.compact(nodeCount);
+      filtered[slot] = f;
+    } else if (f.outMask != outMask || f.inMask != inMask) {
+      throw new IllegalArgumentException("adjacency slot " + slot + " holds other relationships");
     }
-    adj = packed;
-    adjTop = top;
-    adjGarbage = 0;
+    return f;
   }
 
   /** The node of element {@code id}, or -1 when the model has no such (live) element. */
@@ -312,7 +245,10 @@ final class ModelGraph {
     long bytes = 0;
     int nodeSlots = nodeIds.length;
     bytes += 4L * nodeSlots * 3 + 2L * nodeSlots * 2; // three reference arrays, two shorts
-    bytes += 16L * nodeSlots + 8L * adj.length; // meta, adjacency
+    bytes += all.bytes();
+    for (Adjacency f : filtered) {
+      bytes += f == null ? 0 : f.bytes();
+    }
     for (int n = 0; n < nodeCount; n++) {
       bytes += string(nodeIds[n]) + string(names[n]) + string(namesEn[n]);
     }
