@@ -32,6 +32,9 @@ public class AnalysisResource {
   static final int MAX_LIMIT = 100_000;
   static final int MAX_CHAIN = 6;
 
+  /** How many affected elements an impact answer lists when the request does not say. */
+  public static final int DEFAULT_LIMIT = 1000;
+
   private final ImpactService service;
   private final Metamodel metamodel;
 
@@ -152,7 +155,7 @@ public class AnalysisResource {
       }
     }
     int maxDepth = integer(body, "maxDepth", 6, 1, MAX_DEPTH, errors);
-    int limit = integer(body, "limit", 1000, 1, MAX_LIMIT, errors);
+    int limit = integer(body, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, errors);
     List<String> types = strings(body, "relationshipTypes", errors);
     for (int i = 0; i < types.size(); i++) {
       if (metamodel.relationshipType(types.get(i)).isEmpty()) {

@@ -47,9 +47,26 @@ final class ElementFields {
     if (id == null || id.isEmpty()) {
       return CompletableFuture.completedFuture(null);
     }
+    return loader(env).load(GraphLoader.Key.element(id)).thenApply(ElementFields::toElement);
+  }
+
+  /** The elements with these ids, in order (null for an id no element has), through the loader. */
+  static CompletableFuture<List<Element>> elements(DataFetchingEnvironment env, List<String> ids) {
     return loader(env)
-        .load(GraphLoader.Key.element(id))
-        .thenApply(l -> l.rows().isEmpty() ? null : GraphMapping.element(l.rows().get(0)));
+        .loadMany(ids.stream().map(GraphLoader.Key::element).toList())
+        .thenApply(loaded -> loaded.stream().map(ElementFields::toElement).toList());
+  }
+
+  /** The relationship with this id going out of element {@code source}, through the loader. */
+  static CompletableFuture<Relationship> relationship(
+      DataFetchingEnvironment env, String id, String source) {
+    return loader(env)
+        .load(GraphLoader.Key.relationship(id, source))
+        .thenApply(l -> l.rows().isEmpty() ? null : GraphMapping.relationship(l.rows().get(0)));
+  }
+
+  private static Element toElement(GraphLoader.Loaded l) {
+    return l.rows().isEmpty() ? null : GraphMapping.element(l.rows().get(0));
   }
 
   private Object elementField(DataFetchingEnvironment env) {
@@ -112,7 +129,7 @@ final class ElementFields {
     List<String> types = env.getArgument("types");
     List<String> others = env.getArgument(out ? "targetTypes" : "sourceTypes");
     return loader(env)
-        .load(new GraphLoader.Key("edges", e.id(), out, types, others, page))
+        .load(GraphLoader.Key.edges(e.id(), out, types, others, page))
         .thenApply(
             l ->
                 page.connection(

@@ -164,9 +164,16 @@ final class ElementQuery {
 
   /**
    * Runs the query: the elements of {@code modelId} (all models when null) in {@code sort} order
-   * (NAME or ID), the page {@code page}, with the total count when {@code withTotal}.
+   * (NAME or ID), the page {@code page}, with the total count when {@code withTotal}, within the
+   * request's time limit.
    */
-  Result run(GraphQlReads reads, String modelId, String sort, PageArgs page, boolean withTotal) {
+  Result run(
+      GraphQlReads reads,
+      TimeLimit time,
+      String modelId,
+      String sort,
+      PageArgs page,
+      boolean withTotal) {
     if (!errors.isEmpty()) {
       throw ProblemException.badRequest("The filter cannot be read as given.", errors);
     }
@@ -207,6 +214,7 @@ final class ElementQuery {
     Result r =
         reads
             .list(
+                time,
                 cypher,
                 params,
                 rec ->

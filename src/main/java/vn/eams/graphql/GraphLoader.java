@@ -21,12 +21,13 @@ final class GraphLoader {
   /**
    * What a field needs.
    *
-   * @param kind element, edges, applications, databases, domains or integrations
-   * @param id the element asked about
+   * @param kind element, relationship, edges, applications, databases, domains or integrations
+   * @param id the element asked about (for relationship: the relationship)
    * @param out for edges: outgoing (else incoming)
    * @param types for edges: relationship types (null = any)
    * @param otherTypes for edges: element types of the other end (null = any)
    * @param page for edges: the page
+   * @param source for relationship: the id of its source element
    */
   record Key(
       String kind,
@@ -34,14 +35,25 @@ final class GraphLoader {
       boolean out,
       List<String> types,
       List<String> otherTypes,
-      PageArgs page) {
+      PageArgs page,
+      String source) {
 
     static Key element(String id) {
-      return new Key("element", id, false, null, null, null);
+      return new Key("element", id, false, null, null, null, null);
+    }
+
+    /** A relationship whose source is an element, found among that element's relationships. */
+    static Key relationship(String id, String source) {
+      return new Key("relationship", id, false, null, null, null, source);
+    }
+
+    static Key edges(
+        String id, boolean out, List<String> types, List<String> otherTypes, PageArgs page) {
+      return new Key("edges", id, out, types, otherTypes, page, null);
     }
 
     static Key related(String kind, String id) {
-      return new Key(kind, id, false, null, null, null);
+      return new Key(kind, id, false, null, null, null, null);
     }
   }
 
@@ -63,6 +75,12 @@ final class GraphLoader {
         WITH k WHERE k.kind = 'element'
         MATCH (e:Element {id: k.id})
         RETURN [properties(e)] AS rows, 1 AS total
+        UNION ALL
+        WITH k
+        WITH k WHERE k.kind = 'relationship'
+        MATCH (:Element {id: k.source})-[x]->()
+        WHERE x.id = k.id
+        RETURN [properties(x)] AS rows, 1 AS total
         UNION ALL
         WITH k
         WITH k WHERE k.kind = 'edges'
@@ -128,20 +146,21 @@ final class GraphLoader {
 
   private GraphLoader() {}
 
-  /** A new loader for one request. */
-  static DataLoader<Key, Loaded> create(GraphQlReads reads) {
+  /** A new loader for one request, whose reads end at the request's deadline. */
+  static DataLoader<Key, Loaded> create(GraphQlReads reads, TimeLimit time) {
     // unbounded batches: a level is one statement however many keys it has
     return DataLoaderFactory.newDataLoader(
-        (List<Key> keys) -> CompletableFuture.completedFuture(load(reads, keys)));
+        (List<Key> keys) -> CompletableFuture.completedFuture(load(reads, time, keys)));
   }
 
-  private static List<Loaded> load(GraphQlReads reads, List<Key> keys) {
+  private static List<Loaded> load(GraphQlReads reads, TimeLimit time, List<Key> keys) {
     List<Map<String, Object>> params = new ArrayList<>(keys.size());
     for (int i = 0; i < keys.size(); i++) {
       params.add(param(i, keys.get(i)));
     }
     Loaded[] answers = new Loaded[keys.size()];
     reads.list(
+        time,
         CYPHER,
         Map.of("keys", params),
         r -> {
@@ -165,6 +184,7 @@ final class GraphLoader {
     m.put("out", k.out());
     m.put("types", k.types());
     m.put("otherTypes", k.otherTypes());
+    m.put("source", k.source());
     if (k.page() != null) {
       m.put("size", k.page().size());
       m.put("backward", k.page().backward());

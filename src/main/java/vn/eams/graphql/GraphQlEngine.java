@@ -66,14 +66,15 @@ public class GraphQlEngine {
     TypeDefinitionRegistry types = new SchemaParser().parse(core());
     types.merge(new SchemaParser().parse(MetamodelTypes.sdl(metamodel)));
     ElementFields fields = new ElementFields(metamodel, limits);
+    AnalysisFields analysisFields = new AnalysisFields(analysis, impact, json);
     RuntimeWiring.Builder wiring =
         RuntimeWiring.newRuntimeWiring()
             .scalar(JsonScalar.JSON)
             .type(
                 TypeRuntimeWiring.newTypeWiring("Query")
                     .dataFetchers(
-                        new QueryFields(reads, queries, metamodel, limits, analysis, impact, json)
-                            .fetchers()))
+                        new QueryFields(reads, queries, metamodel, limits, json).fetchers())
+                    .dataFetchers(analysisFields.queryFields()))
             .type(
                 TypeRuntimeWiring.newTypeWiring("Mutation")
                     .dataFetchers(new MutationFields(service, queries).fetchers()))
@@ -81,6 +82,7 @@ public class GraphQlEngine {
             .type(
                 TypeRuntimeWiring.newTypeWiring("Relationship")
                     .defaultDataFetcher(fields.relationship()));
+    analysisFields.types().forEach(wiring::type);
     for (ElementType t : metamodel.elementTypes()) {
       wiring.type(TypeRuntimeWiring.newTypeWiring(t.name()).defaultDataFetcher(fields.element()));
     }
@@ -102,12 +104,16 @@ public class GraphQlEngine {
     return execute(request, limits.timeout());
   }
 
-  /** Runs a request that may take at most {@code timeout}. */
+  /**
+   * Runs a request that may take at most {@code timeout}: fields fetched later fail, and so does a
+   * read still running then, which the DBMS terminates.
+   */
   public ExecutionResult execute(Request request, Duration timeout) {
+    TimeLimit time = TimeLimit.startingNow(timeout);
     DataLoaderRegistry loaders = new DataLoaderRegistry();
-    loaders.register(GraphLoader.NAME, GraphLoader.create(reads));
+    loaders.register(GraphLoader.NAME, GraphLoader.create(reads, time));
     Map<String, Object> context = new HashMap<>();
-    context.put(QueryLimits.DEADLINE, System.nanoTime() + timeout.toNanos());
+    context.put(TimeLimit.KEY, time);
     ExecutionInput input =
         ExecutionInput.newExecutionInput()
             .query(request.query())
@@ -117,7 +123,7 @@ public class GraphQlEngine {
             .graphQLContext(context)
             .build();
     try {
-      return graphQL.execute(input);
+      return ProblemErrors.withRequestProblems(graphQL.execute(input));
     } catch (AbortExecutionException e) {
       return e.toExecutionResult();
     }

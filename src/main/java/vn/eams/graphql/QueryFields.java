@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import vn.eams.analysis.AnalysisResource;
-import vn.eams.analysis.ImpactService;
 import vn.eams.metamodel.Metamodel;
 import vn.eams.model.Change;
 import vn.eams.model.Element;
@@ -20,15 +18,16 @@ import vn.eams.model.Relationship;
 import vn.eams.platform.EamsConfig;
 import vn.eams.platform.ProblemException;
 
-/** The fields of {@code Query}: read-only, each one statement or one analysis call. */
+/**
+ * The fields of {@code Query} that read the graph: read-only, each one statement within the
+ * request's time limit ({@link AnalysisFields} has the analysis fields).
+ */
 final class QueryFields {
 
   private final GraphQlReads reads;
   private final ModelQueries queries;
   private final Metamodel metamodel;
   private final EamsConfig.Graphql limits;
-  private final AnalysisResource analysis;
-  private final ImpactService impact;
   private final ObjectMapper json;
 
   QueryFields(
@@ -36,15 +35,11 @@ final class QueryFields {
       ModelQueries queries,
       Metamodel metamodel,
       EamsConfig.Graphql limits,
-      AnalysisResource analysis,
-      ImpactService impact,
       ObjectMapper json) {
     this.reads = reads;
     this.queries = queries;
     this.metamodel = metamodel;
     this.limits = limits;
-    this.analysis = analysis;
-    this.impact = impact;
     this.json = json;
   }
 
@@ -52,31 +47,33 @@ final class QueryFields {
   @SuppressWarnings("rawtypes")
   Map<String, DataFetcher> fetchers() {
     Map<String, DataFetcher> m = new LinkedHashMap<>();
-    m.put("models", env -> queries.models().stream().map(QueryFields::model).toList());
     m.put(
-        "model", env -> queries.model(env.getArgument("id")).map(QueryFields::model).orElse(null));
+        "models",
+        env ->
+            reads.read(TimeLimit.of(env), queries::models).stream()
+                .map(QueryFields::model)
+                .toList());
+    m.put(
+        "model",
+        env ->
+            reads
+                .read(TimeLimit.of(env), tx -> queries.model(tx, env.getArgument("id")))
+                .map(QueryFields::model)
+                .orElse(null));
     m.put("element", env -> ElementFields.element(env, env.getArgument("id")));
     m.put("relationship", this::relationship);
     m.put("elements", this::elements);
     m.put("search", this::search);
     m.put("views", this::views);
     m.put("changes", this::changes);
-    m.put("impact", this::impact);
-    m.put(
-        "derivedRelationships",
-        env ->
-            analysis.derived(
-                env.getArgument("model"),
-                env.getArgument("from"),
-                env.getArgument("to"),
-                env.getArgument("potential"),
-                env.getArgument("maxLength")));
     return m;
   }
 
   /** A 404 problem unless the model exists (one counted statement). */
-  private void requireModel(String id) {
-    if (reads.list("MATCH (m:Model {id: $id}) RETURN m.id", Map.of("id", id), r -> 1).isEmpty()) {
+  private void requireModel(DataFetchingEnvironment env, String id) {
+    if (reads
+        .list(TimeLimit.of(env), "MATCH (m:Model {id: $id}) RETURN m.id", Map.of("id", id), r -> 1)
+        .isEmpty()) {
       throw ProblemException.notFound("model", id);
     }
   }
@@ -89,6 +86,7 @@ final class QueryFields {
             .collect(Collectors.joining(" UNION ALL "));
     return reads
         .list(
+            TimeLimit.of(env),
             "CALL { " + union + " } RETURN properties(x) AS x LIMIT 1",
             Map.of("id", env.getArgument("id")),
             r -> GraphMapping.relationship(r.get("x").asMap()))
@@ -99,7 +97,7 @@ final class QueryFields {
 
   private Map<String, Object> elements(DataFetchingEnvironment env) {
     String model = env.getArgument("model");
-    requireModel(model);
+    requireModel(env, model);
     String sort = env.getArgument("sort");
     return page(env, new ElementQuery().filter(env.getArgument("filter"), metamodel), model, sort);
   }
@@ -107,7 +105,7 @@ final class QueryFields {
   private Map<String, Object> search(DataFetchingEnvironment env) {
     String model = env.getArgument("model");
     if (model != null) {
-      requireModel(model);
+      requireModel(env, model);
     }
     return page(env, new ElementQuery().nameContains(env.getArgument("text")), model, "NAME");
   }
@@ -116,14 +114,15 @@ final class QueryFields {
       DataFetchingEnvironment env, ElementQuery query, String model, String sort) {
     PageArgs page = PageArgs.of(env, limits.defaultPageSize(), limits.maxPageSize());
     boolean withTotal = env.getSelectionSet().contains("totalCount");
-    ElementQuery.Result r = query.run(reads, model, sort, page, withTotal);
+    ElementQuery.Result r = query.run(reads, TimeLimit.of(env), model, sort, page, withTotal);
     return page.connection(r.rows(), r.total(), (Element e) -> ElementQuery.cursor(e, sort));
   }
 
   private List<Map<String, Object>> views(DataFetchingEnvironment env) {
     String model = env.getArgument("model");
-    requireModel(model);
+    requireModel(env, model);
     return reads.list(
+        TimeLimit.of(env),
         "MATCH (v:View {modelId: $m}) RETURN properties(v) AS v ORDER BY v.name, v.id",
         Map.of("m", model),
         r -> {
@@ -141,12 +140,13 @@ final class QueryFields {
 
   private List<Map<String, Object>> changes(DataFetchingEnvironment env) {
     String model = env.getArgument("model");
-    requireModel(model);
+    requireModel(env, model);
     Integer since = env.getArgument("since");
     Integer first = env.getArgument("first");
     PageArgs.of(env, limits.defaultPageSize(), limits.maxPageSize());
     int limit = first == null ? limits.defaultPageSize() : first;
-    return queries.changes(model, since == null ? 0 : since, limit).stream()
+    long after = since == null ? 0 : since;
+    return reads.read(TimeLimit.of(env), tx -> queries.changes(tx, model, after, limit)).stream()
         .map(this::change)
         .toList();
   }
@@ -175,13 +175,6 @@ final class QueryFields {
     } catch (JsonProcessingException e) {
       return text;
     }
-  }
-
-  private Object impact(DataFetchingEnvironment env) {
-    Map<String, Object> args = new LinkedHashMap<>(env.getArguments());
-    String model = (String) args.remove("model");
-    ImpactService.ImpactRequest request = analysis.request(json.valueToTree(args));
-    return impact.impact(model, request);
   }
 
   static Map<String, Object> model(ModelInfo m) {

@@ -15,18 +15,15 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchPar
 import graphql.schema.DataFetcher;
 import java.util.List;
 import java.util.Map;
+import vn.eams.analysis.AnalysisResource;
 import vn.eams.platform.EamsConfig;
-import vn.eams.platform.Problem;
-import vn.eams.platform.ProblemException;
 
 /**
  * The limits of {@code eams.graphql.*}: depth, cost and page size are checked before a query runs
- * and abort it whole; the time limit is checked before each field is fetched.
+ * and abort it whole; the time limit ({@link TimeLimit}) is checked before each field is fetched
+ * and bounds every read the request makes.
  */
 final class QueryLimits {
-
-  /** The key of the request's deadline ({@link System#nanoTime()}) in the GraphQL context. */
-  static final String DEADLINE = "eams.deadline";
 
   private QueryLimits() {}
 
@@ -39,6 +36,7 @@ final class QueryLimits {
               protected AbortExecutionException mkAbortException(int depth, int max) {
                 return abort(
                     "max-depth",
+                    max,
                     "The query is nested "
                         + depth
                         + " levels deep; at most "
@@ -51,7 +49,9 @@ final class QueryLimits {
               protected AbortExecutionException mkAbortException(int cost, int max) {
                 return abort(
                     "max-complexity",
-                    "The query costs "
+                    max,
+                    // costs above the limit are counted only as far as the limit plus one
+                    "The query costs at least "
                         + cost
                         + "; at most "
                         + max
@@ -64,12 +64,21 @@ final class QueryLimits {
 
   /**
    * 1 per field; a connection (a field with {@code first}/{@code last}) costs its content once per
-   * item of its page. A page larger than allowed aborts the query here, before it runs.
+   * item of its page, and {@code impact} its content once per element it may list ({@code limit}).
+   * A page larger than allowed aborts the query here, before it runs. A cost above the limit counts
+   * as the limit plus one, so that the sums and products of nested fields cannot wrap around.
    */
   private static FieldComplexityCalculator calculator(EamsConfig.Graphql limits) {
+    long over = Math.min(Integer.MAX_VALUE, limits.maxComplexity() + 1L);
     return (FieldComplexityEnvironment env, int childComplexity) -> {
+      long child = Math.min(over, Math.max(1, childComplexity));
+      if (env.getFieldDefinition().getArgument("limit") != null) {
+        Object limit = env.getArguments().get("limit");
+        int listed = limit instanceof Integer n && n > 0 ? n : AnalysisResource.DEFAULT_LIMIT;
+        return (int) Math.min(over, 1 + listed * child);
+      }
       if (env.getFieldDefinition().getArgument("first") == null) {
-        return 1 + childComplexity;
+        return (int) Math.min(over, 1L + Math.max(0, childComplexity));
       }
       Object first = env.getArguments().get("first");
       Object last = env.getArguments().get("last");
@@ -79,6 +88,7 @@ final class QueryLimits {
           if (n < 0 || n > limits.maxPageSize()) {
             throw abort(
                 "page-size",
+                limits.maxPageSize(),
                 "A page of "
                     + n
                     + " items is asked for at "
@@ -90,11 +100,12 @@ final class QueryLimits {
           size = n;
         }
       }
-      return 1 + Math.max(1, size) * Math.max(1, childComplexity);
+      return (int) Math.min(over, 1 + Math.max(1, size) * child);
     };
   }
 
-  static AbortExecutionException abort(String code, String message) {
+  /** A query refused before it runs: {@code limit} is the limit it exceeds. */
+  static AbortExecutionException abort(String code, int limit, String message) {
     GraphQLError error =
         GraphqlErrorBuilder.newError()
             .message(message)
@@ -104,13 +115,15 @@ final class QueryLimits {
                     code,
                     "status",
                     400,
+                    "limit",
+                    limit,
                     "problems",
                     List.of(Map.of("code", code, "message", message))))
             .build();
     return new AbortExecutionException(List.of(error));
   }
 
-  /** Fails every field fetched after the request's deadline. */
+  /** Fails every field fetched after the request's deadline ({@link TimeLimit}). */
   private static final class Deadline extends SimplePerformantInstrumentation {
     @Override
     public DataFetcher<?> instrumentDataFetcher(
@@ -118,16 +131,9 @@ final class QueryLimits {
         InstrumentationFieldFetchParameters parameters,
         InstrumentationState state) {
       return env -> {
-        Long deadline = env.getGraphQlContext().get(DEADLINE);
-        if (deadline != null && System.nanoTime() - deadline > 0) {
-          throw new ProblemException(
-              503,
-              "timeout",
-              "The query took too long",
-              "The query ran longer than the server allows (eams.graphql.timeout); fields fetched"
-                  + " after that are left out. Ask for less: smaller pages, fewer nested fields.",
-              List.of(Problem.Error.field("", "timeout", "Ask for less.")),
-              null);
+        TimeLimit time = TimeLimit.of(env);
+        if (time != null && time.passed()) {
+          throw time.exceeded();
         }
         return fetcher.get(env);
       };

@@ -120,7 +120,8 @@ public interface EamsConfig {
 
     /**
      * Highest cost a query may have: 1 per field; a connection's content counts once per item of
-     * its page ({@code first} or {@code last}, else the default page size).
+     * its page ({@code first} or {@code last}, else the default page size), and the content of
+     * {@code impact} once per element it may list ({@code limit}).
      */
     @WithDefault("100000")
     int maxComplexity();
@@ -133,7 +134,11 @@ public interface EamsConfig {
     @WithDefault("50")
     int defaultPageSize();
 
-    /** Longest time a query may run; fields fetched later answer with a timeout error. */
+    /**
+     * Longest time a query may run: each of its graph reads gets the time left as its transaction
+     * timeout, so the DBMS terminates a statement still running then; that field and the fields
+     * fetched later answer with a timeout error.
+     */
     @WithDefault("10s")
     java.time.Duration timeout();
   }

@@ -1,6 +1,7 @@
 package vn.eams.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,6 +10,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.exceptions.DatabaseException;
 import org.neo4j.driver.exceptions.Neo4jException;
 
@@ -29,8 +31,21 @@ public class Graph {
 
   /** Runs read-only work in one transaction (retried on transient errors). */
   public <T> T read(TransactionCallback<T> work) {
+    return read(work, TransactionConfig.empty());
+  }
+
+  /**
+   * Runs read-only work in one transaction that the DBMS terminates when it is still running after
+   * {@code timeout} (a statement in progress included); the driver then throws a {@link
+   * Neo4jException} whose code names the timeout.
+   */
+  public <T> T read(TransactionCallback<T> work, Duration timeout) {
+    return read(work, TransactionConfig.builder().withTimeout(timeout).build());
+  }
+
+  private <T> T read(TransactionCallback<T> work, TransactionConfig config) {
     try (Session session = driver.session(sessionConfig)) {
-      return session.executeRead(work);
+      return session.executeRead(work, config);
     }
   }
 

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static vn.eams.analysis.AnalysisFixtures.batch;
+import static vn.eams.analysis.AnalysisFixtures.element;
+import static vn.eams.analysis.AnalysisFixtures.impact;
+import static vn.eams.analysis.AnalysisFixtures.relationship;
+import static vn.eams.analysis.AnalysisFixtures.smallModel;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -12,94 +17,11 @@ import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The impact, derivation and projection API on small models built through the REST API. */
 @QuarkusTest
 class AnalysisApiTest {
-
-  static String newModel() {
-    String id = "an-" + UUID.randomUUID().toString().substring(0, 8);
-    given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("id", id, "name", "Phân tích " + id))
-        .post("/api/models")
-        .then()
-        .statusCode(201);
-    return id;
-  }
-
-  /** Required profile properties of the specializations these tests use. */
-  static final Map<String, Map<String, Object>> REQUIRED =
-      Map.of(
-          "Database", Map.of("databaseClass", "provincialShared"),
-          "Application", Map.of("applicationGroup", "business"),
-          "Agency", Map.of("level", "province"));
-
-  static Map<String, Object> element(String id, String type, String name, String spec) {
-    Map<String, Object> data = new java.util.HashMap<>(Map.of("type", type, "name", name));
-    if (spec != null) {
-      data.put("specialization", spec);
-      data.put("profile", REQUIRED.getOrDefault(spec, Map.of()));
-    }
-    return Map.of("op", "create", "kind", "element", "id", id, "data", data);
-  }
-
-  static Map<String, Object> relationship(String id, String type, String source, String target) {
-    return Map.of(
-        "op",
-        "create",
-        "kind",
-        "relationship",
-        "id",
-        id,
-        "data",
-        Map.of("type", type, "sourceId", source, "targetId", target));
-  }
-
-  static void batch(String model, List<Map<String, Object>> operations) {
-    given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("operations", operations))
-        .post("/api/models/" + model + "/batch")
-        .then()
-        .log()
-        .ifValidationFails()
-        .statusCode(200);
-  }
-
-  static JsonPath impact(String model, Map<String, Object> body) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/api/models/" + model + "/impact")
-        .then()
-        .statusCode(200)
-        .contentType(ContentType.JSON)
-        .extract()
-        .jsonPath();
-  }
-
-  /** The data object used by an application that realizes a service used by an agency. */
-  static String smallModel() {
-    String m = newModel();
-    batch(
-        m,
-        List.of(
-            element(m + "-db", "DataObject", "Cơ sở dữ liệu hộ tịch", "Database"),
-            element(m + "-app", "ApplicationComponent", "Phần mềm hộ tịch", "Application"),
-            element(m + "-svc", "ApplicationService", "Dịch vụ tra cứu", null),
-            element(m + "-proc", "BusinessProcess", "Đăng ký khai sinh", null),
-            element(m + "-dom", "BusinessFunction", "Hộ tịch", "ServiceDomain"),
-            element(m + "-agency", "BusinessActor", "Sở Tư pháp", "Agency"),
-            relationship(m + "-r1", "Access", m + "-app", m + "-db"),
-            relationship(m + "-r2", "Realization", m + "-app", m + "-svc"),
-            relationship(m + "-r3", "Serving", m + "-svc", m + "-proc"),
-            relationship(m + "-r4", "Composition", m + "-dom", m + "-proc"),
-            relationship(m + "-r5", "Assignment", m + "-agency", m + "-dom")));
-    return m;
-  }
 
   @Test
   void impact_ListsWhatIsAffected_WithPathsDerivationsAndCounts() {

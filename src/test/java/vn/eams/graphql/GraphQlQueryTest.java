@@ -274,20 +274,19 @@ class GraphQlQueryTest {
   }
 
   @Test
-  void impact_AnswersWhatDependsOnTheLgsp() {
-    post("{ impact(model: \"tra-vinh-v1.0\", start: [\"tv-platform-lgsp\"], maxDepth: 2) }")
-        .body("data.impact.start[0].id", equalTo("tv-platform-lgsp"))
-        .body("data.impact.summary.elements", greaterThan(0));
-    post("{ impact(model: \"tra-vinh-v1.0\", start: [\"no-such\"]) }")
-        .body("errors[0].extensions.problems[0].code", equalTo("not-found"));
-  }
-
-  @Test
-  void derivedRelationships_AnswersTheChains() {
-    post("{ derivedRelationships(model: \"tra-vinh-v1.0\", from: \"tv-task-1-3\", to:"
-            + " \"tv-share-tich-hop\") }")
-        .body("data.derivedRelationships.from.id", equalTo("tv-task-1-3"))
-        .body("data.derivedRelationships.derived", notNullValue());
+  void requestErrors_HaveACodeAndThePlaceInTheQuery() {
+    post("{ element(id: \"tv-app-05\") { name nosuch } }")
+        .body("data", nullValue())
+        .body("errors[0].extensions.code", equalTo("invalid-query"))
+        .body("errors[0].extensions.status", equalTo(400))
+        .body("errors[0].extensions.classification", equalTo("ValidationError"))
+        .body("errors[0].extensions.problems[0].code", equalTo("FieldUndefined"))
+        .body("errors[0].extensions.problems[0].field", equalTo("element.nosuch"));
+    post("query($m: ID!) { elements(model: $m) { totalCount } }")
+        .body("errors[0].extensions.code", equalTo("invalid-query"));
+    post("{ element(id: ")
+        .body("errors[0].extensions.code", equalTo("invalid-syntax"))
+        .body("errors[0].extensions.status", equalTo(400));
   }
 
   @Test

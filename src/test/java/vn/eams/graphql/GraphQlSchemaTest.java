@@ -52,6 +52,27 @@ class GraphQlSchemaTest {
   }
 
   @Test
+  void schema_TypesTheAnalysisAnswers_WithElementsRelationshipsAndEnums() {
+    assertThat(type("Query", "impact")).isEqualTo("ImpactResult!");
+    assertThat(type("Query", "derivedRelationships")).isEqualTo("DerivationResult!");
+    assertThat(type("ImpactResult", "change")).isEqualTo("ImpactChange!");
+    assertThat(type("ImpactResult", "start")).isEqualTo("[Element!]!");
+    assertThat(type("ImpactSummary", "byLayer")).isEqualTo("[LayerCount!]!");
+    assertThat(type("LayerCount", "layer")).isEqualTo("Layer!");
+    assertThat(type("ImpactedElement", "element")).isEqualTo("Element!");
+    assertThat(type("ImpactedElement", "path")).isEqualTo("[PathStep!]!");
+    assertThat(type("PathStep", "relationship")).isEqualTo("Relationship!");
+    assertThat(type("DerivedRelationship", "type")).isEqualTo("RelationshipType!");
+    assertThat(type("DerivedRelationship", "source")).isEqualTo("Element!");
+    assertThat(type("DerivationResult", "derived")).isEqualTo("[DerivedRelationship!]!");
+  }
+
+  private String type(String object, String field) {
+    return GraphQLTypeUtil.simplePrint(
+        engine.schema().getObjectType(object).getFieldDefinition(field).getType());
+  }
+
+  @Test
   void introspection_ListsTheGeneratedTypesAndEnums() {
     GraphQl.post("{ __schema { types { name } } }")
         .body(
