@@ -37,6 +37,13 @@ class GraphQlSchemaTest {
   }
 
   @Test
+  void warmUpQueries_RunWithoutErrors_OnTheShippedModel() {
+    // they are valid against the schema and answer: a schema change that broke them would leave
+    // the first department query of every start cold again
+    assertThat(GraphQlWarmUp.warmQueries(engine)).isEmpty();
+  }
+
+  @Test
   void schema_TypesProfileProperties_OnTheTypesThatCarryThem() {
     GraphQLObjectType app = engine.schema().getObjectType("ApplicationComponent");
     assertThat(GraphQLTypeUtil.simplePrint(app.getFieldDefinition("securityLevel").getType()))
