@@ -53,7 +53,10 @@ import javax.xml.stream.XMLStreamWriter;
  *   <li>views show a connected neighbourhood of 5 to 40 elements with every relationship among
  *       them, on a grid with absolute bounds;
  *   <li>names are Vietnamese ({@code xml:lang="vi"}), a share also English; some documentation;
- *       typed properties through {@code propertyDefinitions}; an Archi-like folder tree.
+ *       typed properties through {@code propertyDefinitions}; an Archi-like folder tree;
+ *   <li>with {@code --profile vn-egov}, also the specializations and typed properties of the
+ *       project's Vietnamese e-Government profile: agencies, applications with owning agencies and
+ *       security levels, databases ({@link EgovProfile}).
  * </ul>
  *
  * <p>The same arguments give byte-identical output: all randomness comes from a SplitMix64 stream
@@ -119,6 +122,9 @@ public final class ScaleGenerator {
     Metamodel metamodel = Metamodel.load(options.metamodelDir);
     Mix mix = Mix.load(options.mixFile);
     Model model = new ModelBuilder(metamodel, mix, options).build();
+    if (options.profile != null) {
+      model.profile = new EgovProfile(model);
+    }
     ExchangeWriter.Counts counts;
     try (OutputStream out = openOutput(options.out)) {
       counts = new ExchangeWriter(model, options).write(out);
@@ -135,6 +141,10 @@ public final class ScaleGenerator {
         counts.connections,
         Stats.max(model.degrees()),
         seconds);
+    if (model.profile != null) {
+      System.err.println(
+          "ScaleGenerator: profile " + EgovProfile.NAME + ": " + model.profile.summary());
+    }
   }
 
   static OutputStream openOutput(Path out) throws IOException {
@@ -154,11 +164,11 @@ public final class ScaleGenerator {
             "\n",
             "Usage:",
             "  java ScaleGenerator.java --elements N --relationships M [--seed S] [--out FILE]",
-            "       [--views V] [--mix FILE] [--name TEXT] [--metamodel DIR]",
+            "       [--views V] [--mix FILE] [--name TEXT] [--metamodel DIR] [--profile vn-egov]",
             "  java ScaleGenerator.java --learn EXCHANGE.xml [--out FILE]",
             "Defaults: --elements 1000, --relationships 2 x elements, --seed 1, --out stdout,",
             "  --views min(2000, elements / 15), --mix dimpact-mix.tsv beside this program,",
-            "  --metamodel metamodel/archimate-3.2 of the project.");
+            "  --metamodel metamodel/archimate-3.2 of the project, no --profile (plain elements).");
 
     int elements = 1000;
     long relationships = -1;
@@ -169,6 +179,7 @@ public final class ScaleGenerator {
     String name = "Kiến trúc tổng thể chính quyền điện tử (mô hình tổng hợp)";
     Path metamodelDir;
     Path learn;
+    String profile;
     boolean help;
 
     static Options parse(String[] args) {
@@ -193,6 +204,13 @@ public final class ScaleGenerator {
           case "--name" -> o.name = value;
           case "--metamodel" -> o.metamodelDir = Path.of(value);
           case "--learn" -> o.learn = Path.of(value);
+          case "--profile" -> {
+            if (!value.equals(EgovProfile.NAME)) {
+              throw new IllegalArgumentException(
+                  "--profile knows only " + EgovProfile.NAME + ", not '" + value + "'");
+            }
+            o.profile = value;
+          }
           default -> throw new IllegalArgumentException("unknown option " + arg);
         }
       }
@@ -476,6 +494,9 @@ public final class ScaleGenerator {
     Metamodel metamodel;
     long seed;
     String mixName;
+
+    /** The vn-egov profile's typed properties (--profile vn-egov), else null. */
+    EgovProfile profile;
 
     int elementCount() {
       return elementType.length;
@@ -842,6 +863,276 @@ public final class ScaleGenerator {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // The Vietnamese e-Government profile (--profile vn-egov)
+
+  /**
+   * Typed properties of the project's {@code vn-egov} profile (metamodel/profiles/vn-egov), written
+   * as exchange-file properties that EAMS reads as the specialization ({@code eams:specialization})
+   * and its typed properties:
+   *
+   * <ul>
+   *   <li>business actors named as agencies ("Sở …", "Phòng … cấp huyện", "UBND cấp xã") become
+   *       {@code Agency} with their {@code level};
+   *   <li>every application component an {@code Application} with an {@code applicationGroup}; most
+   *       have an owning agency ({@code owner}), mostly one of the application's own domain, drawn
+   *       by heavy-tailed weights so that a few agencies own many applications; some an operating
+   *       agency ({@code operator}); most a {@code securityLevel} (1–5, Decree 85/2016);
+   *   <li>every data object a {@code Database} with its {@code databaseClass}.
+   * </ul>
+   *
+   * <p>All values come from their own random streams, so the rest of the file is the same as
+   * without the profile. Relationships come from the mix: egov-mix.tsv adds application components
+   * that access data objects, which bring an agency's databases in.
+   */
+  static final class EgovProfile {
+    static final String NAME = "vn-egov";
+    static final long SALT_VALUES = 15;
+    static final long SALT_AGENCY_WEIGHTS = 16;
+
+    /** Property definitions: {id, exchange type, key}. */
+    static final String[][] DEFINITIONS = {
+      {"id-p7", "string", "eams:specialization"},
+      {"id-p8", "string", "level"},
+      {"id-p9", "string", "applicationGroup"},
+      {"id-p10", "string", "owner"},
+      {"id-p11", "string", "operator"},
+      {"id-p12", "number", "securityLevel"},
+      {"id-p13", "string", "databaseClass"},
+    };
+
+    static final String[] LEVELS = {"", "province", "district", "commune"};
+    static final String[] GROUPS = {"sectoral", "business", "commonTechnical"};
+
+    /** Share of applications with an owner, with an operator, with a security level. */
+    static final double OWNED = 0.75;
+
+    static final double OPERATED = 0.15;
+    static final double WITH_SECURITY_LEVEL = 0.85;
+
+    /** Share of owned applications whose owner is an agency of the application's domain. */
+    static final double SAME_DOMAIN_OWNER = 0.8;
+
+    /** Cumulative shares of security levels 1..5. */
+    static final double[] SECURITY_LEVELS = {0.10, 0.55, 0.85, 0.97, 1.0};
+
+    private final Model model;
+    private final int digits;
+
+    /** Per element: 1 province, 2 district, 3 commune agency; 0 not an agency. */
+    private final byte[] agencyLevel;
+
+    /** Agencies in element order, all and per domain, with cumulative weights. */
+    private final int[] agencies;
+
+    private final double[] agencyCumulative;
+    private final int[][] domainAgencies;
+    private final double[][] domainCumulative;
+
+    EgovProfile(Model model) {
+      this.model = model;
+      int n = model.elementCount();
+      digits = Math.max(6, String.valueOf(n).length());
+      agencyLevel = new byte[n];
+      int actor = Arrays.asList(model.types).indexOf("BusinessActor");
+      List<Integer> all = new ArrayList<>();
+      for (int e = 0; e < n; e++) {
+        if (model.elementType[e] != actor) {
+          continue;
+        }
+        // BusinessActor's templates: Sở {d}, Phòng {d} cấp huyện, Công dân, Doanh nghiệp,
+        // UBND cấp xã
+        int level =
+            switch (ElementText.of(model, e).template()) {
+              case 0 -> 1;
+              case 1 -> 2;
+              case 4 -> 3;
+              default -> 0;
+            };
+        agencyLevel[e] = (byte) level;
+        if (level > 0) {
+          all.add(e);
+        }
+      }
+      agencies = all.stream().mapToInt(Integer::intValue).toArray();
+      agencyCumulative = new double[agencies.length];
+      double[] weight = new double[agencies.length];
+      Rng weights = Rng.forKey(model.seed, SALT_AGENCY_WEIGHTS, 0);
+      double sum = 0;
+      for (int i = 0; i < agencies.length; i++) {
+        weight[i] = Wiring.weight(weights);
+        sum += weight[i];
+        agencyCumulative[i] = sum;
+      }
+      int domains = Names.DOMAINS.length;
+      domainAgencies = new int[domains][];
+      domainCumulative = new double[domains][];
+      for (int d = 0; d < domains; d++) {
+        List<Integer> in = new ArrayList<>();
+        for (int i = 0; i < agencies.length; i++) {
+          if (model.elementDomain[agencies[i]] == d) {
+            in.add(i);
+          }
+        }
+        domainAgencies[d] = new int[in.size()];
+        domainCumulative[d] = new double[in.size()];
+        double c = 0;
+        for (int k = 0; k < in.size(); k++) {
+          domainAgencies[d][k] = agencies[in.get(k)];
+          c += weight[in.get(k)];
+          domainCumulative[d][k] = c;
+        }
+      }
+    }
+
+    private String id(int e) {
+      return "id-e" + ExchangeWriter.pad(e + 1, digits);
+    }
+
+    /** The typed properties of element e: {property definition id, value}; empty for none. */
+    List<String[]> properties(int e) {
+      String type = model.types[model.elementType[e]];
+      List<String[]> p = new ArrayList<>(5);
+      switch (type) {
+        case "BusinessActor" -> {
+          if (agencyLevel[e] > 0) {
+            p.add(new String[] {"id-p7", "Agency"});
+            p.add(new String[] {"id-p8", LEVELS[agencyLevel[e]]});
+          }
+        }
+        case "ApplicationComponent" -> {
+          int[] a = application(e);
+          p.add(new String[] {"id-p7", "Application"});
+          p.add(new String[] {"id-p9", GROUPS[a[0]]});
+          if (a[1] >= 0) {
+            p.add(new String[] {"id-p10", id(a[1])});
+          }
+          if (a[2] >= 0) {
+            p.add(new String[] {"id-p11", id(a[2])});
+          }
+          if (a[3] > 0) {
+            p.add(new String[] {"id-p12", String.valueOf(a[3])});
+          }
+        }
+        case "DataObject" -> {
+          Rng rng = Rng.forKey(model.seed, SALT_VALUES, e);
+          double u = rng.nextDouble();
+          String c =
+              u < 0.50
+                  ? "sectoral"
+                  : u < 0.75 ? "internal" : u < 0.95 ? "provincialShared" : "national";
+          p.add(new String[] {"id-p7", "Database"});
+          p.add(new String[] {"id-p13", c});
+        }
+        default -> {
+          // no specialization
+        }
+      }
+      return p;
+    }
+
+    /**
+     * An application's {group (0 sectoral, 1 business, 2 commonTechnical), owner element or -1,
+     * operator element or -1, security level or 0}; every draw is made whatever the outcome.
+     */
+    int[] application(int e) {
+      Rng rng = Rng.forKey(model.seed, SALT_VALUES, e);
+      double g = rng.nextDouble();
+      boolean owned = rng.chance(OWNED);
+      boolean sameDomain = rng.chance(SAME_DOMAIN_OWNER);
+      double ownerDraw = rng.nextDouble();
+      boolean operated = rng.chance(OPERATED);
+      double operatorDraw = rng.nextDouble();
+      boolean secured = rng.chance(WITH_SECURITY_LEVEL);
+      double levelDraw = rng.nextDouble();
+      int group = g < 0.60 ? 0 : g < 0.85 ? 1 : 2;
+      int owner = -1;
+      int operator = -1;
+      if (agencies.length > 0) {
+        int d = model.elementDomain[e];
+        if (owned) {
+          owner =
+              sameDomain && domainAgencies[d].length > 0
+                  ? weighted(domainAgencies[d], domainCumulative[d], ownerDraw)
+                  : weighted(agencies, agencyCumulative, ownerDraw);
+        }
+        if (operated) {
+          operator = weighted(agencies, agencyCumulative, operatorDraw);
+          if (operator == owner) {
+            operator = -1;
+          }
+        }
+      }
+      int level = 0;
+      if (secured) {
+        while (levelDraw >= SECURITY_LEVELS[level]) {
+          level++;
+        }
+        level++;
+      }
+      return new int[] {group, owner, operator, level};
+    }
+
+    private static int weighted(int[] pool, double[] cumulative, double u) {
+      double x = u * cumulative[cumulative.length - 1];
+      int i = Arrays.binarySearch(cumulative, x);
+      i = i >= 0 ? i + 1 : -i - 1;
+      return pool[Math.min(i, pool.length - 1)];
+    }
+
+    /** Counts for the summary line. */
+    String summary() {
+      int[] levels = new int[4];
+      for (byte l : agencyLevel) {
+        levels[l]++;
+      }
+      Map<Integer, Integer> owned = new HashMap<>();
+      int applications = 0;
+      int withOwner = 0;
+      int withOperator = 0;
+      int secured = 0;
+      int databases = 0;
+      for (int e = 0; e < model.elementCount(); e++) {
+        String type = model.types[model.elementType[e]];
+        if (type.equals("DataObject")) {
+          databases++;
+        } else if (type.equals("ApplicationComponent")) {
+          applications++;
+          int[] a = application(e);
+          if (a[1] >= 0) {
+            withOwner++;
+            owned.merge(a[1], 1, Integer::sum);
+          }
+          if (a[2] >= 0) {
+            withOperator++;
+            owned.merge(a[2], 1, Integer::sum);
+          }
+          if (a[3] > 0) {
+            secured++;
+          }
+        }
+      }
+      int[] perAgency = owned.values().stream().mapToInt(Integer::intValue).sorted().toArray();
+      return String.format(
+          Locale.ROOT,
+          "%d agencies (%d province, %d district, %d commune), %d with applications (largest %d,"
+              + " median %d); %d applications (%d with an owner, %d with an operator, %d with a"
+              + " security level); %d databases",
+          agencies.length,
+          levels[1],
+          levels[2],
+          levels[3],
+          perAgency.length,
+          perAgency.length == 0 ? 0 : perAgency[perAgency.length - 1],
+          perAgency.length == 0 ? 0 : perAgency[perAgency.length / 2],
+          applications,
+          withOwner,
+          withOperator,
+          secured,
+          databases);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Names and text
 
   /** Word lists and templates for Vietnamese names with an English counterpart. */
@@ -991,7 +1282,7 @@ public final class ScaleGenerator {
   }
 
   /** The texts of one element, all drawn from the element's own random stream. */
-  record ElementText(String nameVi, String nameEn, String documentation) {
+  record ElementText(String nameVi, String nameEn, String documentation, int template) {
     static final long SALT = 11;
 
     static ElementText of(Model model, int e) {
@@ -1002,8 +1293,10 @@ public final class ScaleGenerator {
       String[][] templates = Names.TEMPLATES.get(type);
       String vi;
       String en;
+      int index = -1;
       if (templates != null) {
-        String[] template = rng.pick(templates);
+        index = rng.nextInt(templates.length); // as rng.pick(templates)
+        String[] template = templates[index];
         vi = fill(template[0], domain[0], object[0]);
         en = fill(template[1], domain[1], object[1]);
       } else {
@@ -1026,7 +1319,7 @@ public final class ScaleGenerator {
           doc += "\nCăn cứ: Quyết định số " + (100 + rng.nextInt(900)) + "/QĐ-UBND.";
         }
       }
-      return new ElementText(vi, en, doc);
+      return new ElementText(vi, en, doc, index);
     }
 
     private static String fill(String template, String domain, String object) {
@@ -1173,12 +1466,24 @@ public final class ScaleGenerator {
 
     private void writeElementProperties(int e) throws XMLStreamException {
       Rng rng = Rng.forKey(model.seed, SALT_PROPERTIES, e);
-      if (!rng.chance(0.5)) {
+      boolean free = rng.chance(0.5);
+      List<String[]> typed = model.profile == null ? List.of() : model.profile.properties(e);
+      if (!free && typed.isEmpty()) {
         return;
       }
       boolean opened = false;
+      for (String[] p : typed) { // the profile's first: the specialization leads
+        if (!opened) {
+          open("properties");
+          opened = true;
+        }
+        open("property");
+        w.writeAttribute("propertyDefinitionRef", p[0]);
+        text("value", null, p[1]);
+        close();
+      }
       double[] share = {0.8, 0.35, 0.6, 0.3, 0.25, 0.2};
-      for (int p = 0; p < PROPERTIES.length; p++) {
+      for (int p = 0; free && p < PROPERTIES.length; p++) {
         if (!rng.chance(share[p])) {
           continue;
         }
@@ -1447,6 +1752,15 @@ public final class ScaleGenerator {
         text("name", "vi", p[2]);
         text("name", "en", p[3]);
         close();
+      }
+      if (model.profile != null) {
+        for (String[] p : EgovProfile.DEFINITIONS) {
+          open("propertyDefinition");
+          w.writeAttribute("identifier", p[0]);
+          w.writeAttribute("type", p[1]);
+          text("name", "vi", p[2]); // the key EAMS reads: specialization or profile property id
+          close();
+        }
       }
       close();
     }
