@@ -37,7 +37,8 @@ class GraphQlWarmUp {
                 long t1 = System.nanoTime();
                 List<GraphQLError> errors = warmQueries(e);
                 if (!errors.isEmpty()) {
-                  LOG.warnf("GraphQL warm-up queries answered with errors: %s", errors);
+                  // a model deleted meanwhile, say; GraphQlSchemaTest checks that they answer
+                  LOG.debugf("GraphQL warm-up queries answered with errors: %s", errors);
                 }
                 LOG.debugf(
                     "GraphQL schema built in %d ms, queries warmed in %d ms",
