@@ -39,7 +39,9 @@
  *      service domains); --expect fixture: 8 applications all with a security level, 9 databases;
  *      --expect data (default): at least one application with a security level and one database.
  *      Every later answer must be the same bytes, or it counts as an error.
- *   4. The hand-written Cypher query (printed) over Bolt, in a read transaction: its (application,
+ *   4. The hand-written Cypher query (printed; Neo4j 5's scoped CALL (a) { ... } subqueries, which
+ *      plan and run as fast as the deprecated CALL { WITH a ... } form and raise no deprecation
+ *      notification) over Bolt, in a read transaction: its (application,
  *      security level), database and domain lists are compared with the GraphQL answer as multisets
  *      of names; differences are listed and make the exit status 1.
  *   5. Latency: --warmup GraphQL requests and Cypher runs (not counted), then --rounds rounds of
@@ -155,8 +157,7 @@ public class GraphQlBench {
   static final String CYPHER =
       """
       MATCH (a:Element {id: $agency})
-      CALL {
-        WITH a
+      CALL (a) {
         OPTIONAL MATCH (app:ApplicationComponent)
         WHERE app.modelId = a.modelId
           AND (app.p_owner = a.id OR app.p_operator = a.id
@@ -164,19 +165,15 @@ public class GraphQlBench {
         WITH app ORDER BY app.nameKey, app.id
         RETURN collect(app) AS apps
       }
-      CALL {
-        WITH a, apps
-        CALL {
-          WITH a, apps
+      CALL (a, apps) {
+        CALL (a, apps) {
           UNWIND apps AS app
           MATCH (app)-[:Access]->(d:DataObject)
           RETURN d
           UNION
-          WITH a
           MATCH (a)--(d:DataObject)
           RETURN d
           UNION
-          WITH a
           MATCH (d:DataObject)
           WHERE d.modelId = a.modelId
             AND any(k IN keys(d) WHERE k STARTS WITH 'p_' AND d[k] = a.id)
@@ -186,8 +183,7 @@ public class GraphQlBench {
         WITH d ORDER BY d.nameKey, d.id
         RETURN collect(d.name) AS databases
       }
-      CALL {
-        WITH a
+      CALL (a) {
         OPTIONAL MATCH (a)-[:Assignment]->(f:BusinessFunction {specialization: 'ServiceDomain'})
         WITH f ORDER BY f.nameKey, f.id
         RETURN collect(f.name) AS domains

@@ -1,11 +1,28 @@
 package vn.eams.graphql;
 
+import graphql.language.Argument;
+import graphql.language.ArrayValue;
+import graphql.language.EnumValue;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.IntValue;
+import graphql.language.NullValue;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.language.StringValue;
+import graphql.language.Value;
+import graphql.language.VariableReference;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLTypeUtil;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.dataloader.DataLoader;
 import vn.eams.metamodel.ElementType;
 import vn.eams.metamodel.Metamodel;
@@ -13,6 +30,7 @@ import vn.eams.model.Element;
 import vn.eams.model.GraphMapping;
 import vn.eams.model.Relationship;
 import vn.eams.platform.EamsConfig;
+import vn.eams.platform.ProblemException;
 
 /**
  * The fields of elements (every generated element type) and relationships. Whatever needs the graph
@@ -48,6 +66,120 @@ final class ElementFields {
       return CompletableFuture.completedFuture(null);
     }
     return loader(env).load(GraphLoader.Key.element(id)).thenApply(ElementFields::toElement);
+  }
+
+  /**
+   * The element with this id, read together with what the query asks of it one level down: the keys
+   * of its selected convenience fields ({@code applications}, {@code databases}, {@code domains},
+   * {@code integrations}) and connections ({@code outgoing}, {@code incoming}) go into the same
+   * batch as the element's, so one statement answers both levels and the fields find their answers
+   * in the loader's cache. The fields are found in the query's syntax tree (through inline
+   * fragments and fragment spreads), which costs far less than graphql-java's normalized selection
+   * set. A field with a directive, or whose arguments are wrong, is not read ahead: it is read when
+   * it is fetched, and reports its own error.
+   */
+  static CompletableFuture<Element> elementAhead(
+      DataFetchingEnvironment env, String id, EamsConfig.Graphql limits) {
+    if (id == null || id.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    DataLoader<GraphLoader.Key, GraphLoader.Loaded> loader = loader(env);
+    for (Field root : env.getMergedField().getFields()) {
+      if (root.getSelectionSet() != null) {
+        ahead(
+            root.getSelectionSet(),
+            env,
+            f -> {
+              GraphLoader.Key key = aheadKey(f, env.getVariables(), id, limits);
+              if (key != null) {
+                loader.load(key);
+              }
+            });
+      }
+    }
+    return loader.load(GraphLoader.Key.element(id)).thenApply(ElementFields::toElement);
+  }
+
+  /** The fields of a selection set, looking into its fragments. */
+  private static void ahead(SelectionSet set, DataFetchingEnvironment env, Consumer<Field> field) {
+    for (Selection<?> s : set.getSelections()) {
+      if (s instanceof Field f) {
+        field.accept(f);
+      } else if (s instanceof InlineFragment i && i.getDirectives().isEmpty()) {
+        ahead(i.getSelectionSet(), env, field);
+      } else if (s instanceof FragmentSpread spread && spread.getDirectives().isEmpty()) {
+        FragmentDefinition d = env.getFragmentsByName().get(spread.getName());
+        if (d != null) {
+          ahead(d.getSelectionSet(), env, field);
+        }
+      }
+    }
+  }
+
+  private static GraphLoader.Key aheadKey(
+      Field f, Map<String, Object> variables, String id, EamsConfig.Graphql limits) {
+    if (!f.getDirectives().isEmpty()) {
+      return null;
+    }
+    switch (f.getName()) {
+      case "applications", "databases", "domains", "integrations" -> {
+        return GraphLoader.Key.related(f.getName(), id);
+      }
+      case "outgoing", "incoming" -> {
+        boolean out = f.getName().equals("outgoing");
+        try {
+          Map<String, Object> args = new HashMap<>();
+          for (Argument a : f.getArguments()) {
+            args.put(a.getName(), value(a.getValue(), variables));
+          }
+          PageArgs page = PageArgs.of(args, limits.defaultPageSize(), limits.maxPageSize());
+          Cursors.decode(page.after(), 1, "after");
+          Cursors.decode(page.before(), 1, "before");
+          return GraphLoader.Key.edges(
+              id,
+              out,
+              names(args.get("types")),
+              names(args.get(out ? "targetTypes" : "sourceTypes")),
+              page);
+        } catch (ProblemException
+            | ClassCastException
+            | IllegalArgumentException
+            | ArithmeticException e) {
+          return null;
+        }
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  /** An argument's value as the field's fetcher gets it (enum values as their names). */
+  private static Object value(Value<?> v, Map<String, Object> variables) {
+    if (v instanceof VariableReference r) {
+      return variables.get(r.getName());
+    } else if (v instanceof IntValue i) {
+      return i.getValue().intValueExact();
+    } else if (v instanceof StringValue s) {
+      return s.getValue();
+    } else if (v instanceof EnumValue e) {
+      return e.getName();
+    } else if (v instanceof NullValue) {
+      return null;
+    } else if (v instanceof ArrayValue a) {
+      List<Object> list = new ArrayList<>(a.getValues().size());
+      for (Value<?> x : a.getValues()) {
+        list.add(value(x, variables));
+      }
+      return list;
+    }
+    throw new IllegalArgumentException("not read ahead: " + v);
+  }
+
+  /** A list of type names; a single name stands for a list of one, as GraphQL coerces it. */
+  @SuppressWarnings("unchecked")
+  private static List<String> names(Object v) {
+    return v == null ? null : v instanceof List<?> l ? (List<String>) l : List.of((String) v);
   }
 
   /** The elements with these ids, in order (null for an id no element has), through the loader. */

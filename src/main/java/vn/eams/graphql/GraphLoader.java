@@ -5,13 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 
 /**
  * The one DataLoader of a request: every reference and to-many field of a query level asks it for a
  * {@link Key}, and it answers all of them with a single Cypher statement (one branch per kind of
- * key), so a query costs one statement per level plus its root fields.
+ * key the batch holds), so a query costs one statement per level plus its root fields.
  */
 final class GraphLoader {
 
@@ -67,27 +68,102 @@ final class GraphLoader {
     static final Loaded NONE = new Loaded(List.of(), 0);
   }
 
-  static final String CYPHER =
-      """
-      UNWIND $keys AS k
-      CALL {
-        WITH k
-        WITH k WHERE k.kind = 'element'
+  /**
+   * What each kind of key reads, with {@code k} (the key) in scope: rows of stored properties and
+   * their total. A statement holds the branches of the kinds its batch asks for ({@link
+   * #statement}); every branch keeps k as a grouping key, since an aggregation without one answers
+   * a row even for a key that the branch's kind filter dropped.
+   */
+  private static final Map<String, String> BRANCHES =
+      Map.of(
+          "element",
+          """
+          MATCH (e:Element {id: k.id})
+          RETURN [properties(e)] AS rows, 1 AS total
+          """,
+          "relationship",
+          """
+          MATCH (:Element {id: k.source})-[x]->()
+          WHERE x.id = k.id
+          RETURN [properties(x)] AS rows, 1 AS total
+          """,
+          "edges-out",
+          edges("(e)-[x]->(o)"),
+          "edges-in",
+          edges("(e)<-[x]-(o)"),
+          "applications",
+          """
+          MATCH (a:Element {id: k.id}) WHERE a:BusinessActor
+          OPTIONAL MATCH (x:ApplicationComponent)
+          WHERE x.modelId = a.modelId
+            AND (x.p_owner = a.id OR x.p_operator = a.id OR EXISTS { (a)-[:Assignment]->(x) })
+          WITH k, x ORDER BY x.nameKey, x.id
+          WITH k, collect(properties(x)) AS rows, count(x) AS total
+          RETURN rows, total
+          """,
+          "databases",
+          // as the hand-written query would: a union of the four routes, not a test of every
+          // data object of the model against all of them
+          """
+          MATCH (a:Element {id: k.id}) WHERE a:BusinessActor
+          CALL (a) {
+            MATCH (c:ApplicationComponent)
+            WHERE c.modelId = a.modelId
+              AND (c.p_owner = a.id OR c.p_operator = a.id OR EXISTS { (a)-[:Assignment]->(c) })
+            MATCH (c)-[:Access]->(x:DataObject)
+            RETURN x
+            UNION
+            MATCH (a)--(x:DataObject)
+            RETURN x
+            UNION
+            MATCH (x:DataObject)
+            WHERE x.modelId = a.modelId
+              AND any(p IN keys(x) WHERE p STARTS WITH 'p_' AND x[p] = a.id)
+            RETURN x
+          }
+          WITH k, a, x WHERE x.modelId = a.modelId
+          WITH k, x ORDER BY x.nameKey, x.id
+          WITH k, collect(properties(x)) AS rows, count(x) AS total
+          RETURN rows, total
+          """,
+          "domains",
+          """
+          MATCH (a:Element {id: k.id}) WHERE a:BusinessActor
+          OPTIONAL MATCH (a)-[:Assignment]->(x:BusinessFunction {specialization: 'ServiceDomain'})
+          WITH k, x ORDER BY x.nameKey, x.id
+          WITH k, collect(properties(x)) AS rows, count(x) AS total
+          RETURN rows, total
+          """,
+          "integrations",
+          """
+          MATCH (a:Element {id: k.id}) WHERE a:ApplicationComponent
+          OPTIONAL MATCH (a)-[x:Flow|Serving|Triggering|Association]-(o)
+          WHERE (o:ApplicationComponent OR o:ApplicationInterface) AND o <> a
+          WITH k, x ORDER BY x.id
+          WITH k, collect(properties(x)) AS rows, count(x) AS total
+          RETURN rows, total
+          """);
+
+  /** The kinds in the order their branches appear in a statement. */
+  static final List<String> KINDS =
+      List.of(
+          "element",
+          "relationship",
+          "edges-out",
+          "edges-in",
+          "applications",
+          "databases",
+          "domains",
+          "integrations");
+
+  /** Statements by the set of kinds they answer (at most 2^8 of them, each planned once). */
+  private static final Map<Integer, String> STATEMENTS = new ConcurrentHashMap<>();
+
+  private static String edges(String pattern) {
+    return """
         MATCH (e:Element {id: k.id})
-        RETURN [properties(e)] AS rows, 1 AS total
-        UNION ALL
-        WITH k
-        WITH k WHERE k.kind = 'relationship'
-        MATCH (:Element {id: k.source})-[x]->()
-        WHERE x.id = k.id
-        RETURN [properties(x)] AS rows, 1 AS total
-        UNION ALL
-        WITH k
-        WITH k WHERE k.kind = 'edges'
-        MATCH (e:Element {id: k.id})
-        OPTIONAL MATCH (e)-[x]-(o)
-        WHERE (CASE WHEN k.out THEN startNode(x) = e ELSE endNode(x) = e END)
-          AND (k.types IS NULL OR type(x) IN k.types)
+        OPTIONAL MATCH %s
+        WHERE (k.types IS NULL OR type(x) IN k.types)
           AND (k.otherTypes IS NULL OR o.type IN k.otherTypes)
         WITH k, x ORDER BY x.id
         WITH k, collect(properties(x)) AS rels
@@ -96,53 +172,43 @@ final class GraphLoader {
                          AND (k.before IS NULL OR r.id < k.before)] AS window
         RETURN CASE WHEN k.backward THEN window[-(k.size + 1)..] ELSE window[0..k.size + 1] END
                AS rows, size(rels) AS total
-        UNION ALL
-        WITH k
-        WITH k WHERE k.kind = 'applications'
-        MATCH (a:Element {id: k.id})
-        OPTIONAL MATCH (x:ApplicationComponent)
-        WHERE x.modelId = a.modelId
-          AND (x.p_owner = a.id OR x.p_operator = a.id OR EXISTS { (a)-[:Assignment]->(x) })
-        WITH k, x ORDER BY x.nameKey, x.id
-        WITH k, collect(properties(x)) AS rows, count(x) AS total
-        RETURN rows, total
-        UNION ALL
-        WITH k
-        WITH k WHERE k.kind = 'databases'
-        MATCH (a:Element {id: k.id})
-        OPTIONAL MATCH (x:DataObject)
-        WHERE x.modelId = a.modelId
-          AND (any(p IN keys(x) WHERE p STARTS WITH 'p_' AND x[p] = a.id)
-               OR EXISTS { (a)--(x) }
-               OR EXISTS { (a)-[:Assignment]->(:ApplicationComponent)-[:Access]->(x) }
-               OR EXISTS { MATCH (c:ApplicationComponent)-[:Access]->(x)
-                           WHERE c.p_owner = a.id OR c.p_operator = a.id })
-        WITH k, x ORDER BY x.nameKey, x.id
-        WITH k, collect(properties(x)) AS rows, count(x) AS total
-        RETURN rows, total
-        UNION ALL
-        WITH k
-        WITH k WHERE k.kind = 'domains'
-        MATCH (a:Element {id: k.id})
-        OPTIONAL MATCH (a)-[:Assignment]->(x:BusinessFunction {specialization: 'ServiceDomain'})
-        WITH k, x ORDER BY x.nameKey, x.id
-        WITH k, collect(properties(x)) AS rows, count(x) AS total
-        RETURN rows, total
-        UNION ALL
-        WITH k
-        WITH k WHERE k.kind = 'integrations'
-        MATCH (a:Element {id: k.id})
-        OPTIONAL MATCH (a)-[x:Flow|Serving|Triggering|Association]-(o)
-        WHERE (o:ApplicationComponent OR o:ApplicationInterface) AND o <> a
-        WITH k, x ORDER BY x.id
-        WITH k, collect(properties(x)) AS rows, count(x) AS total
-        RETURN rows, total
-      }
-      RETURN k.i AS i, rows, total
-      """;
+        """
+        .formatted(pattern);
+  }
 
-  // every branch keeps k as a grouping key: an aggregation without one answers a row even for the
-  // keys its WHERE filtered out
+  /**
+   * The statement that answers keys of the kinds in {@code kinds} (bits in the order of {@link
+   * #KINDS}): one subquery per key, made of the branches of those kinds only, so that a level whose
+   * fields all ask for one kind runs that kind's read and nothing else.
+   */
+  static String statement(int kinds) {
+    return STATEMENTS.computeIfAbsent(
+        kinds,
+        bits -> {
+          StringBuilder body = new StringBuilder();
+          boolean one = Integer.bitCount(bits) == 1;
+          for (int i = 0; i < KINDS.size(); i++) {
+            if ((bits & (1 << i)) == 0) {
+              continue;
+            }
+            if (!body.isEmpty()) {
+              body.append("UNION ALL\n");
+            }
+            if (!one) {
+              body.append("WITH k WHERE k.kind = '").append(KINDS.get(i)).append("'\n");
+            }
+            body.append(BRANCHES.get(KINDS.get(i)));
+          }
+          return "UNWIND $keys AS k\nCALL (k) {\n"
+              + body.toString().indent(2)
+              + "}\nRETURN k.i AS i, rows, total\n";
+        });
+  }
+
+  /** The kind of statement branch that answers a key. */
+  static String kind(Key k) {
+    return "edges".equals(k.kind()) ? (k.out() ? "edges-out" : "edges-in") : k.kind();
+  }
 
   private GraphLoader() {}
 
@@ -155,13 +221,20 @@ final class GraphLoader {
 
   private static List<Loaded> load(GraphQlReads reads, TimeLimit time, List<Key> keys) {
     List<Map<String, Object>> params = new ArrayList<>(keys.size());
+    int kinds = 0;
     for (int i = 0; i < keys.size(); i++) {
-      params.add(param(i, keys.get(i)));
+      String kind = kind(keys.get(i));
+      int bit = KINDS.indexOf(kind);
+      if (bit < 0) {
+        throw new IllegalArgumentException("no statement branch reads keys of kind " + kind);
+      }
+      kinds |= 1 << bit;
+      params.add(param(i, kind, keys.get(i)));
     }
     Loaded[] answers = new Loaded[keys.size()];
     reads.list(
         time,
-        CYPHER,
+        statement(kinds),
         Map.of("keys", params),
         r -> {
           List<Map<String, Object>> rows =
@@ -176,10 +249,10 @@ final class GraphLoader {
     return result;
   }
 
-  private static Map<String, Object> param(int i, Key k) {
+  private static Map<String, Object> param(int i, String kind, Key k) {
     Map<String, Object> m = new HashMap<>();
     m.put("i", i);
-    m.put("kind", k.kind());
+    m.put("kind", kind);
     m.put("id", k.id());
     m.put("out", k.out());
     m.put("types", k.types());

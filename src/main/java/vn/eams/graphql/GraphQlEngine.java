@@ -51,6 +51,7 @@ public class GraphQlEngine {
   private final GraphQLSchema schema;
   private final GraphQlReads reads;
   private final EamsConfig.Graphql limits;
+  private final DocumentCache documents;
 
   GraphQlEngine(
       Metamodel metamodel,
@@ -87,8 +88,10 @@ public class GraphQlEngine {
       wiring.type(TypeRuntimeWiring.newTypeWiring(t.name()).defaultDataFetcher(fields.element()));
     }
     this.schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+    this.documents = new DocumentCache(limits.documentCacheSize());
     this.graphQL =
         GraphQL.newGraphQL(schema)
+            .preparsedDocumentProvider(documents)
             .instrumentation(QueryLimits.instrumentation(limits))
             .defaultDataFetcherExceptionHandler(new ProblemErrors())
             .build();
@@ -97,6 +100,11 @@ public class GraphQlEngine {
   /** The executable schema. */
   public GraphQLSchema schema() {
     return schema;
+  }
+
+  /** How many parsed queries are kept for reuse now. */
+  int cachedDocuments() {
+    return documents.cached();
   }
 
   /** Runs a request with the configured time limit. */

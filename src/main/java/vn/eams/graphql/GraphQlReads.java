@@ -13,10 +13,10 @@ import org.neo4j.driver.exceptions.Neo4jException;
 import vn.eams.platform.Graph;
 
 /**
- * The one way GraphQL reads the graph: each call is one read transaction (one Cypher statement, or
- * one read of {@link vn.eams.model.ModelQueries} in the caller's transaction), bounded by the
- * request's {@link TimeLimit}, and counted, so that a test can hold the endpoint to its bound of
- * statements per query level.
+ * The one way GraphQL reads the graph: each call is one read transaction (one Cypher statement, run
+ * as an auto-commit transaction; or one read of {@link vn.eams.model.ModelQueries} in a managed
+ * transaction), bounded by the request's {@link TimeLimit}, and counted, so that a test can hold
+ * the endpoint to its bound of statements per query level.
  */
 @ApplicationScoped
 public class GraphQlReads {
@@ -42,10 +42,40 @@ public class GraphQlReads {
     this.graph = graph;
   }
 
-  /** Runs one read-only statement within the time limit and maps its records. */
+  /** How many times a statement is run at most, when it fails with a retryable error. */
+  static final int ATTEMPTS = 3;
+
+  /**
+   * Runs one read-only statement within the time limit and maps its records: an auto-commit
+   * transaction (one round trip; {@link Graph#readStatement}), run again after a retryable error
+   * while time is left, at most {@link #ATTEMPTS} times.
+   */
   <T> List<T> list(
       TimeLimit time, String cypher, Map<String, Object> params, Function<Record, T> row) {
-    return read(time, tx -> tx.run(cypher, params).list(row::apply));
+    statements.incrementAndGet();
+    for (int attempt = 1; ; attempt++) {
+      Duration left = time.left(); // throws when none is left
+      try {
+        return graph.readStatement(cypher, params, left, row);
+      } catch (Neo4jException e) {
+        if (timedOut(e, time)) {
+          throw time.exceeded();
+        }
+        if (attempt >= ATTEMPTS || !Graph.isRetryable(e)) {
+          throw e;
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(50L << (attempt - 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to read again", e);
+    }
   }
 
   /**

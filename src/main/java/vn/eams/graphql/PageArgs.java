@@ -20,8 +20,17 @@ record PageArgs(int size, boolean backward, String after, String before) {
 
   /** The page arguments of a connection field, checked against the limits. */
   static PageArgs of(DataFetchingEnvironment env, int defaultSize, int maxSize) {
-    Integer first = env.getArgument("first");
-    Integer last = env.getArgument("last");
+    return of(env::getArgument, defaultSize, maxSize);
+  }
+
+  /** The page arguments among a selected field's arguments, checked against the limits. */
+  static PageArgs of(Map<String, Object> arguments, int defaultSize, int maxSize) {
+    return of(arguments::get, defaultSize, maxSize);
+  }
+
+  private static PageArgs of(Function<String, Object> argument, int defaultSize, int maxSize) {
+    Integer first = (Integer) argument.apply("first");
+    Integer last = (Integer) argument.apply("last");
     List<Problem.Error> errors = new ArrayList<>();
     if (first != null && last != null) {
       errors.add(Problem.Error.field("last", "first-and-last", "Give first or last, not both."));
@@ -40,7 +49,8 @@ record PageArgs(int size, boolean backward, String after, String before) {
     }
     boolean backward = last != null;
     int size = first != null ? first : last != null ? last : defaultSize;
-    return new PageArgs(size, backward, env.getArgument("after"), env.getArgument("before"));
+    return new PageArgs(
+        size, backward, (String) argument.apply("after"), (String) argument.apply("before"));
   }
 
   private static Map<String, Integer> sizes(Integer first, Integer last) {

@@ -60,7 +60,7 @@ final class QueryFields {
                 .read(TimeLimit.of(env), tx -> queries.model(tx, env.getArgument("id")))
                 .map(QueryFields::model)
                 .orElse(null));
-    m.put("element", env -> ElementFields.element(env, env.getArgument("id")));
+    m.put("element", env -> ElementFields.elementAhead(env, env.getArgument("id"), limits));
     m.put("relationship", this::relationship);
     m.put("elements", this::elements);
     m.put("search", this::search);

@@ -141,6 +141,13 @@ public interface EamsConfig {
      */
     @WithDefault("10s")
     java.time.Duration timeout();
+
+    /**
+     * How many parsed and validated queries are kept, by their text, for clients that send the same
+     * query again; 0 keeps none.
+     */
+    @WithDefault("500")
+    int documentCacheSize();
   }
 
   /** The shipped model (model/README.md). */

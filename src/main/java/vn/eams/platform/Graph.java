@@ -3,16 +3,23 @@ package vn.eams.platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.exceptions.DatabaseException;
 import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransientException;
 
 /** Managed transactions against the architecture database, always naming the database. */
 @ApplicationScoped
@@ -22,11 +29,17 @@ public class Graph {
 
   private final Driver driver;
   private final SessionConfig sessionConfig;
+  private final SessionConfig readSessionConfig;
   private final AtomicLong writes = new AtomicLong();
 
-  Graph(Driver driver, EamsConfig config) {
+  protected Graph(Driver driver, EamsConfig config) {
     this.driver = driver;
     this.sessionConfig = SessionConfig.forDatabase(config.neo4j().database());
+    this.readSessionConfig =
+        SessionConfig.builder()
+            .withDatabase(config.neo4j().database())
+            .withDefaultAccessMode(AccessMode.READ)
+            .build();
   }
 
   /** Runs read-only work in one transaction (retried on transient errors). */
@@ -47,6 +60,37 @@ public class Graph {
     try (Session session = driver.session(sessionConfig)) {
       return session.executeRead(work, config);
     }
+  }
+
+  /**
+   * Runs one read-only statement as an auto-commit transaction of a read session, which the DBMS
+   * terminates when it is still running after {@code timeout}, and maps its records. That is one
+   * round trip to the DBMS where a managed transaction takes three (begin; run and pull; commit),
+   * so short reads answer sooner. It is not retried here: the caller decides, knowing its deadline
+   * ({@link #isRetryable}).
+   */
+  public <T> List<T> readStatement(
+      String cypher, Map<String, Object> params, Duration timeout, Function<Record, T> row) {
+    try (Session session = driver.session(readSessionConfig)) {
+      return session
+          .run(cypher, params, TransactionConfig.builder().withTimeout(timeout).build())
+          .list(row::apply);
+    }
+  }
+
+  /**
+   * Whether a read that failed so may succeed when run again, as the driver's managed transactions
+   * judge it: a transient error (but not a terminated transaction, which is how a timeout or a kill
+   * ends), a lost connection or an expired session.
+   */
+  public static boolean isRetryable(Neo4jException e) {
+    if (e instanceof ServiceUnavailableException || e instanceof SessionExpiredException) {
+      return true;
+    }
+    return e instanceof TransientException
+        && !"Neo.TransientError.Transaction.Terminated".equals(e.code())
+        && !"Neo.TransientError.Transaction.LockClientStopped".equals(e.code())
+        && !OUT_OF_MEMORY.contains(e.code());
   }
 
   /**

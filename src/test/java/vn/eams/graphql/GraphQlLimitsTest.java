@@ -63,6 +63,27 @@ class GraphQlLimitsTest {
   }
 
   @Test
+  void limits_AreCheckedAtEveryExecution_OfAQueryKeptParsed() {
+    String query =
+        "query($n: Int, $m: Int) { elements(model: \"tra-vinh-v1.0\", first: $n) { nodes {"
+            + " outgoing(first: $m) { nodes { target { id } } } } } }";
+    long before = reads.statements();
+    post(query, Map.of("n", 5, "m", 5)).body("errors", nullValue());
+    assertThat(reads.statements()).isGreaterThan(before);
+    // the same text again, parsed once and kept: its variables still decide the cost and page size
+    before = reads.statements();
+    post(query, Map.of("n", 500, "m", 500))
+        .body("data", nullValue())
+        .body("errors[0].extensions.code", equalTo("max-complexity"));
+    post(query, Map.of("n", 5, "m", 1000))
+        .body("data", nullValue())
+        .body("errors[0].extensions.code", equalTo("page-size"));
+    assertThat(reads.statements()).isEqualTo(before);
+    post(query, Map.of("n", 2, "m", 1)).body("data.elements.nodes.size()", equalTo(2));
+    assertThat(engine.cachedDocuments()).isPositive();
+  }
+
+  @Test
   void complexity_CountsAnImpactsContent_OncePerElementItMayList() {
     String fields = " { elements { distance element { id name } } } }";
     post("{ impact(model: \"tra-vinh-v1.0\", start: [\"tv-platform-lgsp\"], limit: 100000)"

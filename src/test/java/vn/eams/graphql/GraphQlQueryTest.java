@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.eams.analysis.AnalysisFixtures;
 
 /** The queries, against the shipped Trà Vinh model. */
 @QuarkusTest
@@ -253,6 +254,67 @@ class GraphQlQueryTest {
         .body(
             "data.element.databases.id",
             containsInAnyOrder("tv-db-national-01", "tv-db-national-08"));
+  }
+
+  @Test
+  void agency_Databases_AreFoundByEachRoute_AndOnlyThem() {
+    String m = AnalysisFixtures.newModel();
+    Map<String, Object> db = Map.of("databaseClass", "sectoral");
+    List<Map<String, Object>> ops =
+        new ArrayList<>(
+            List.of(
+                AnalysisFixtures.element(m + "-a", "BusinessActor", "Sở A", "Agency"),
+                AnalysisFixtures.element(m + "-b", "BusinessActor", "Sở B", "Agency"),
+                app(m + "-owned", "Ứng dụng của A", m + "-a", null),
+                app(m + "-operated", "Ứng dụng A vận hành", null, m + "-a"),
+                app(m + "-other", "Ứng dụng của B", m + "-b", null),
+                database(m + "-d1", "CSDL 1 (ứng dụng A sở hữu)", db),
+                database(m + "-d2", "CSDL 2 (ứng dụng A vận hành)", db),
+                database(m + "-d3", "CSDL 3 (quan hệ trực tiếp)", db),
+                database(
+                    m + "-d4",
+                    "CSDL 4 (thuộc tính)",
+                    Map.of("databaseClass", "national", "owningMinistry", m + "-a")),
+                database(m + "-d5", "CSDL 5 (của B)", db),
+                AnalysisFixtures.relationship(m + "-r1", "Access", m + "-owned", m + "-d1"),
+                AnalysisFixtures.relationship(m + "-r3", "Access", m + "-operated", m + "-d2"),
+                AnalysisFixtures.relationship(m + "-r4", "Association", m + "-a", m + "-d3"),
+                AnalysisFixtures.relationship(m + "-r5", "Access", m + "-other", m + "-d5")));
+    AnalysisFixtures.batch(m, ops);
+    String q = "query($id: ID!) { element(id: $id) { ... on BusinessActor { databases { id } } } }";
+    post(q, Map.of("id", m + "-a"))
+        .body("errors", nullValue())
+        .body("data.element.databases.id", contains(m + "-d1", m + "-d2", m + "-d3", m + "-d4"));
+    post(q, Map.of("id", m + "-b")).body("data.element.databases.id", contains(m + "-d5"));
+  }
+
+  private static Map<String, Object> app(String id, String name, String owner, String operator) {
+    Map<String, Object> profile = new java.util.HashMap<>(Map.of("applicationGroup", "business"));
+    if (owner != null) {
+      profile.put("owner", owner);
+    }
+    if (operator != null) {
+      profile.put("operator", operator);
+    }
+    return AnalysisFixtures.create(
+        "element",
+        id,
+        Map.of(
+            "type",
+            "ApplicationComponent",
+            "name",
+            name,
+            "specialization",
+            "Application",
+            "profile",
+            profile));
+  }
+
+  private static Map<String, Object> database(String id, String name, Map<String, Object> p) {
+    return AnalysisFixtures.create(
+        "element",
+        id,
+        Map.of("type", "DataObject", "name", name, "specialization", "Database", "profile", p));
   }
 
   @Test

@@ -8,9 +8,11 @@ import static vn.eams.graphql.GraphQl.post;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.eams.analysis.AnalysisFixtures;
 
@@ -25,6 +27,13 @@ class GraphQlRoundTripTest {
   private static final int ELEMENTS = 120;
 
   @Inject GraphQlReads reads;
+  @Inject GraphQlWarmUp warmUp;
+
+  /** The statements counted are this test's only: the warm-up after the start has finished. */
+  @BeforeEach
+  void warmUpDone() throws InterruptedException {
+    assertThat(warmUp.awaitDone(Duration.ofSeconds(120))).isTrue();
+  }
 
   /** A model of 120 application components, each with a Flow to the next two (in a ring). */
   private static String ring() {
@@ -84,5 +93,48 @@ class GraphQlRoundTripTest {
     long statements = reads.statements() - before;
     // start and nodes; element; the path's relationships and the derived ends; their ends
     assertThat(statements).isLessThanOrEqualTo(4);
+  }
+
+  @Test
+  void element_ReadsItselfAndWhatItsFieldsAskOneLevelDown_InOneStatement() {
+    long before = reads.statements();
+    post("{ element(id: \"tv-agency-so-y-te\") { name ... on BusinessActor {"
+            + " applications { name } databases { name } domains { name } } } }")
+        .body("errors", nullValue())
+        .body("data.element.domains", hasSize(6));
+    assertThat(reads.statements() - before).isEqualTo(1);
+
+    // what depends on the LGSP: its incoming relationships and their sources, two levels
+    before = reads.statements();
+    post("{ element(id: \"tv-platform-lgsp\") { name incoming(first: 10) { totalCount"
+            + " nodes { type source { name } } } outgoing(types: [Realization], first: 2) {"
+            + " totalCount } } }")
+        .body("errors", nullValue())
+        .body("data.element.incoming.totalCount", equalTo(1))
+        .body("data.element.outgoing.totalCount", equalTo(6));
+    // the element with both connections; then the sources
+    assertThat(reads.statements() - before).isEqualTo(2);
+
+    // the same through a fragment, variables and a single enum value for a list argument
+    before = reads.statements();
+    post(
+            "query($id: ID!, $n: Int) { element(id: $id) { ...ends } }"
+                + " fragment ends on Element { incoming(first: $n) { totalCount }"
+                + " ... on ApplicationComponent { outgoing(types: Realization) { totalCount } } }",
+            Map.of("id", "tv-platform-lgsp", "n", 3))
+        .body("errors", nullValue())
+        .body("data.element.incoming.totalCount", equalTo(1))
+        .body("data.element.outgoing.totalCount", equalTo(6));
+    assertThat(reads.statements() - before).isEqualTo(1);
+  }
+
+  @Test
+  void element_LeavesAFieldWithBadArguments_ToReportItsOwnError() {
+    post("{ element(id: \"tv-platform-lgsp\") { name outgoing(first: 1, last: 1) {"
+            + " totalCount } } }")
+        // the connection is not nullable, so its error leaves the element null
+        .body("data.element", nullValue())
+        .body("errors[0].path", equalTo(List.of("element", "outgoing")))
+        .body("errors[0].extensions.problems[0].code", equalTo("first-and-last"));
   }
 }
