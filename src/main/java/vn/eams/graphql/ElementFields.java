@@ -19,6 +19,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLTypeUtil;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -65,7 +66,9 @@ final class ElementFields {
     if (id == null || id.isEmpty()) {
       return CompletableFuture.completedFuture(null);
     }
-    return loader(env).load(GraphLoader.Key.element(id)).thenApply(ElementFields::toElement);
+    return loader(env)
+        .load(GraphLoader.Key.element(id, Projection.of(env)))
+        .thenApply(ElementFields::toElement);
   }
 
   /**
@@ -84,20 +87,25 @@ final class ElementFields {
       return CompletableFuture.completedFuture(null);
     }
     DataLoader<GraphLoader.Key, GraphLoader.Loaded> loader = loader(env);
+    // the fields one level down by the name they answer under, as graphql-java merges them
+    Map<String, List<Field>> below = new LinkedHashMap<>();
     for (Field root : env.getMergedField().getFields()) {
       if (root.getSelectionSet() != null) {
         ahead(
             root.getSelectionSet(),
             env,
-            f -> {
-              GraphLoader.Key key = aheadKey(f, env.getVariables(), id, limits);
-              if (key != null) {
-                loader.load(key);
-              }
-            });
+            f -> below.computeIfAbsent(f.getResultKey(), n -> new ArrayList<>(1)).add(f));
       }
     }
-    return loader.load(GraphLoader.Key.element(id)).thenApply(ElementFields::toElement);
+    for (List<Field> fields : below.values()) {
+      GraphLoader.Key key = aheadKey(fields, env, id, limits);
+      if (key != null) {
+        loader.load(key);
+      }
+    }
+    return loader
+        .load(GraphLoader.Key.element(id, Projection.of(env)))
+        .thenApply(ElementFields::toElement);
   }
 
   /** The fields of a selection set, looking into its fragments. */
@@ -116,14 +124,26 @@ final class ElementFields {
     }
   }
 
+  /**
+   * The key that the field (written once or more under one name) will ask the loader for when it is
+   * fetched, or null when it is not read ahead.
+   */
   private static GraphLoader.Key aheadKey(
-      Field f, Map<String, Object> variables, String id, EamsConfig.Graphql limits) {
-    if (!f.getDirectives().isEmpty()) {
-      return null;
+      List<Field> fields, DataFetchingEnvironment env, String id, EamsConfig.Graphql limits) {
+    for (Field f : fields) {
+      if (!f.getDirectives().isEmpty()) {
+        return null;
+      }
     }
+    Field f = fields.get(0);
+    Map<String, Object> variables = env.getVariables();
     switch (f.getName()) {
-      case "applications", "databases", "domains", "integrations" -> {
-        return GraphLoader.Key.related(f.getName(), id);
+      case "applications", "databases", "domains" -> {
+        return GraphLoader.Key.related(
+            f.getName(), id, Projection.of(fields, env.getFragmentsByName()));
+      }
+      case "integrations" -> {
+        return GraphLoader.Key.related(f.getName(), id, null);
       }
       case "outgoing", "incoming" -> {
         boolean out = f.getName().equals("outgoing");
@@ -184,8 +204,9 @@ final class ElementFields {
 
   /** The elements with these ids, in order (null for an id no element has), through the loader. */
   static CompletableFuture<List<Element>> elements(DataFetchingEnvironment env, List<String> ids) {
+    List<String> props = Projection.of(env);
     return loader(env)
-        .loadMany(ids.stream().map(GraphLoader.Key::element).toList())
+        .loadMany(ids.stream().map(id -> GraphLoader.Key.element(id, props)).toList())
         .thenApply(loaded -> loaded.stream().map(ElementFields::toElement).toList());
   }
 
@@ -227,11 +248,11 @@ final class ElementFields {
       case "incoming" -> edges(env, e, false);
       case "applications", "databases", "domains" ->
           loader(env)
-              .load(GraphLoader.Key.related(field, e.id()))
+              .load(GraphLoader.Key.related(field, e.id(), Projection.of(env)))
               .thenApply(l -> l.rows().stream().map(GraphMapping::element).toList());
       case "integrations" ->
           loader(env)
-              .load(GraphLoader.Key.related(field, e.id()))
+              .load(GraphLoader.Key.related(field, e.id(), null))
               .thenApply(l -> l.rows().stream().map(GraphMapping::relationship).toList());
       default -> profileField(env, e, field);
     };

@@ -46,7 +46,7 @@ final class MetamodelTypes {
       """;
 
   /** Names a profile property cannot take as a field: the interface's and the extra fields. */
-  private static final Set<String> RESERVED =
+  static final Set<String> RESERVED =
       Set.of(
           "id",
           "modelId",

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 public final class GraphMapping {
 
   /** Prefix of typed profile properties on element nodes. */
-  static final String PROFILE_PREFIX = "p_";
+  public static final String PROFILE_PREFIX = "p_";
 
   private GraphMapping() {}
 

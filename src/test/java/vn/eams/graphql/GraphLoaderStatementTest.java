@@ -22,14 +22,25 @@ class GraphLoaderStatementTest {
 
   @Test
   void aBatchOfSeveralKinds_HasOneFilteredBranchPerKind_InAFixedOrder() {
-    String s = GraphLoader.statement(bit("domains") | bit("applications") | bit("databases"));
+    String s = GraphLoader.statement(bit("integrations") | bit("element") | bit("edges-in"));
     assertThat(s.split("UNION ALL", -1)).hasSize(3);
     assertThat(s)
-        .containsSubsequence(
-            "k.kind = 'applications'", "k.kind = 'databases'", "k.kind = 'domains'")
-        .doesNotContain("k.kind = 'element'", "k.kind = 'integrations'");
-    assertThat(GraphLoader.statement(bit("domains") | bit("applications") | bit("databases")))
+        .containsSubsequence("k.kind = 'element'", "k.kind = 'edges-in'", "k.kind = 'integrations'")
+        .doesNotContain("k.kind = 'agency'", "k.kind = 'relationship'");
+    assertThat(GraphLoader.statement(bit("edges-in") | bit("integrations") | bit("element")))
         .isSameAs(s);
+  }
+
+  @Test
+  void anAgencysApplicationsDatabasesAndDomains_AreOneBranch_ThatSearchesTheApplicationsOnce() {
+    for (String field : GraphLoader.AGENCY_FIELDS) {
+      assertThat(GraphLoader.kind(GraphLoader.Key.related(field, "a", null))).isEqualTo("agency");
+    }
+    assertThat(GraphLoader.kind(GraphLoader.Key.related("integrations", "a", null)))
+        .isEqualTo("integrations");
+    String s = GraphLoader.statement(bit("agency"));
+    assertThat(s.split("MATCH \\(x:ApplicationComponent\\)", -1)).hasSize(2);
+    assertThat(s).contains("UNWIND apps AS c");
   }
 
   @Test

@@ -288,6 +288,58 @@ class GraphQlQueryTest {
     post(q, Map.of("id", m + "-b")).body("data.element.databases.id", contains(m + "-d5"));
   }
 
+  @Test
+  void agency_AnswersEachFieldAskedFor_UnderEveryName_WithWhatEachSelects() {
+    String m = AnalysisFixtures.newModel();
+    AnalysisFixtures.batch(
+        m,
+        List.of(
+            AnalysisFixtures.element(m + "-a", "BusinessActor", "Sở A", "Agency"),
+            AnalysisFixtures.element(m + "-b", "BusinessActor", "Sở B", "Agency"),
+            app(m + "-owned", "Ứng dụng của A", m + "-a", null),
+            app(m + "-operated", "Ứng dụng A vận hành", null, m + "-a"),
+            database(m + "-d1", "CSDL 1", Map.of("databaseClass", "sectoral")),
+            AnalysisFixtures.relationship(m + "-r1", "Access", m + "-owned", m + "-d1")));
+    String q =
+        "query($id: ID!) { element(id: $id) { ... on BusinessActor {"
+            + " names: applications { name }"
+            + " owners: applications { ... on ApplicationComponent { owner { name } operator { id } } }"
+            + " all: applications { id properties { key } profile }"
+            + " databases { name ... on DataObject { databaseClass } } } } }";
+    post(q, Map.of("id", m + "-a"))
+        .body("errors", nullValue())
+        // ordered by name: "Ứng dụng A vận hành" before "Ứng dụng của A"
+        .body("data.element.names.name", contains("Ứng dụng A vận hành", "Ứng dụng của A"))
+        .body("data.element.names[0].owner", nullValue())
+        .body("data.element.owners[0].owner", nullValue())
+        .body("data.element.owners[0].operator.id", equalTo(m + "-a"))
+        .body("data.element.owners[1].owner.name", equalTo("Sở A"))
+        .body("data.element.owners[1].operator", nullValue())
+        .body("data.element.all.id", contains(m + "-operated", m + "-owned"))
+        .body("data.element.all[1].profile.owner", equalTo(m + "-a"))
+        .body("data.element.all[1].profile.applicationGroup", equalTo("business"))
+        .body("data.element.databases.name", contains("CSDL 1"))
+        .body("data.element.databases.databaseClass", contains("sectoral"));
+    // one field alone, and the domains alone: each answered, the others not asked for
+    post(
+            "query($id: ID!) { element(id: $id) { ... on BusinessActor { databases { id } } } }",
+            Map.of("id", m + "-a"))
+        .body("errors", nullValue())
+        .body("data.element.databases.id", contains(m + "-d1"));
+    post("{ element(id: \"tv-agency-so-y-te\") { ... on BusinessActor { domains { name } } } }")
+        .body("errors", nullValue())
+        .body("data.element.domains", hasSize(6));
+    // an actor with nothing of its own
+    post(
+            "query($id: ID!) { element(id: $id) { ... on BusinessActor {"
+                + " applications { id } databases { id } domains { id } } } }",
+            Map.of("id", m + "-b"))
+        .body("errors", nullValue())
+        .body("data.element.applications", empty())
+        .body("data.element.databases", empty())
+        .body("data.element.domains", empty());
+  }
+
   private static Map<String, Object> app(String id, String name, String owner, String operator) {
     Map<String, Object> profile = new java.util.HashMap<>(Map.of("applicationGroup", "business"));
     if (owner != null) {

@@ -104,6 +104,15 @@ class GraphQlRoundTripTest {
         .body("data.element.domains", hasSize(6));
     assertThat(reads.statements() - before).isEqualTo(1);
 
+    // the same field under two names with different selections, and only some of the three
+    before = reads.statements();
+    post("{ element(id: \"tv-agency-so-y-te\") { ... on BusinessActor {"
+            + " a: domains { name } b: domains { id documentation } applications { id } } } }")
+        .body("errors", nullValue())
+        .body("data.element.a", hasSize(6))
+        .body("data.element.b", hasSize(6));
+    assertThat(reads.statements() - before).isEqualTo(1);
+
     // what depends on the LGSP: its incoming relationships and their sources, two levels
     before = reads.statements();
     post("{ element(id: \"tv-platform-lgsp\") { name incoming(first: 10) { totalCount"
