@@ -152,16 +152,25 @@ public class GraphQlBench {
    * the application components that name it as owner or operator or that it is assigned to, with
    * their security level; the data objects those applications access, that are related to the
    * agency directly or that name it in a profile property; the service domains assigned to it.
-   * Each list ordered by name key and id, as the GraphQL fields are.
+   * The applications and the databases are each a union of their routes (the owner and operator
+   * routes are index seeks, V0010). Each list ordered by name key and id, as the GraphQL fields
+   * are.
    */
   static final String CYPHER =
       """
       MATCH (a:Element {id: $agency})
       CALL (a) {
-        OPTIONAL MATCH (app:ApplicationComponent)
-        WHERE app.modelId = a.modelId
-          AND (app.p_owner = a.id OR app.p_operator = a.id
-               OR EXISTS { (a)-[:Assignment]->(app) })
+        CALL (a) {
+          MATCH (app:ApplicationComponent {p_owner: a.id})
+          RETURN app
+          UNION
+          MATCH (app:ApplicationComponent {p_operator: a.id})
+          RETURN app
+          UNION
+          MATCH (a)-[:Assignment]->(app:ApplicationComponent)
+          RETURN app
+        }
+        WITH a, app WHERE app.modelId = a.modelId
         WITH app ORDER BY app.nameKey, app.id
         RETURN collect(app) AS apps
       }

@@ -116,15 +116,24 @@ final class GraphLoader {
           "edges-in",
           edges("(e)<-[x]-(o)"),
           "agency",
-          // the databases as the hand-written query would find them: a union of the four routes,
-          // not a test of every data object of the model against all of them
+          // the applications and the databases as the hand-written query finds them: a union of
+          // their routes (index seeks for owner and operator, V0010), not a test of every
+          // application component or data object of the model against all of them
           """
           MATCH (a:Element {id: k.id}) WHERE a:BusinessActor
           CALL (a, k) {
             WITH a, k WHERE k.applications IS NOT NULL OR k.databases IS NOT NULL
-            MATCH (x:ApplicationComponent)
-            WHERE x.modelId = a.modelId
-              AND (x.p_owner = a.id OR x.p_operator = a.id OR EXISTS { (a)-[:Assignment]->(x) })
+            CALL (a) {
+              MATCH (x:ApplicationComponent {p_owner: a.id})
+              RETURN x
+              UNION
+              MATCH (x:ApplicationComponent {p_operator: a.id})
+              RETURN x
+              UNION
+              MATCH (a)-[:Assignment]->(x:ApplicationComponent)
+              RETURN x
+            }
+            WITH a, x WHERE x.modelId = a.modelId
             WITH x ORDER BY x.nameKey, x.id
             RETURN collect(x) AS apps
           }

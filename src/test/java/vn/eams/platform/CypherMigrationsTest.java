@@ -12,7 +12,7 @@ class CypherMigrationsTest {
     List<CypherMigrations.Migration> ms = CypherMigrations.load(getClass().getClassLoader());
     assertThat(ms)
         .extracting(CypherMigrations.Migration::version)
-        .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+        .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
     assertThat(ms.get(1).statements()).hasSize(22).allMatch(s -> s.startsWith("CREATE INDEX"));
     assertThat(ms).allMatch(m -> m.checksum().length() == 64);
   }
