@@ -25,13 +25,20 @@ final class DocumentCache implements PreparsedDocumentProvider {
 
   DocumentCache(int size) {
     this.size = size;
-    this.entries =
-        new LinkedHashMap<>(16, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, PreparsedDocumentEntry> eldest) {
-            return size() > DocumentCache.this.size;
-          }
-        };
+    this.entries = leastRecentlyUsed(size);
+  }
+
+  /**
+   * A map that holds at most {@code size} entries, dropping the one used least recently (not
+   * thread-safe: callers lock it).
+   */
+  static <K, V> Map<K, V> leastRecentlyUsed(int size) {
+    return new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+        return size() > size;
+      }
+    };
   }
 
   @Override

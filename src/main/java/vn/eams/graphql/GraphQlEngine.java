@@ -52,6 +52,7 @@ public class GraphQlEngine {
   private final GraphQlReads reads;
   private final EamsConfig.Graphql limits;
   private final DocumentCache documents;
+  private final QueryLimits.Checked checks;
 
   GraphQlEngine(
       Metamodel metamodel,
@@ -89,10 +90,11 @@ public class GraphQlEngine {
     }
     this.schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
     this.documents = new DocumentCache(limits.documentCacheSize());
+    this.checks = QueryLimits.instrumentation(limits);
     this.graphQL =
         GraphQL.newGraphQL(schema)
             .preparsedDocumentProvider(documents)
-            .instrumentation(QueryLimits.instrumentation(limits))
+            .instrumentation(checks)
             .defaultDataFetcherExceptionHandler(new ProblemErrors())
             .build();
   }
@@ -105,6 +107,11 @@ public class GraphQlEngine {
   /** How many parsed queries are kept for reuse now. */
   int cachedDocuments() {
     return documents.cached();
+  }
+
+  /** How many times a query's depth and cost were checked by walking it, since the start. */
+  long checkWalks() {
+    return checks.walks();
   }
 
   /** Runs a request with the configured time limit. */

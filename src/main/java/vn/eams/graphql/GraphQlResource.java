@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,7 +41,32 @@ public class GraphQlResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Run a GraphQL query or mutation (docs/graphql.md)")
-  public Response post(JsonNode body) {
+  public Response post(byte[] bytes) {
+    JsonNode body;
+    try {
+      body = bytes == null || bytes.length == 0 ? null : json.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      return error(
+          400,
+          "bad-request",
+          "The body is not JSON"
+              + where
+              + " ("
+              + e.getOriginalMessage()
+              + "). Send a JSON object with a 'query' string.");
+    } catch (IOException e) {
+      return error(
+          400,
+          "bad-request",
+          "The body could not be read. Send a JSON object with a 'query' string.");
+    }
     if (body == null || !body.isObject() || !body.path("query").isTextual()) {
       return error(400, "bad-request", "Send a JSON object with a 'query' string.");
     }
@@ -79,12 +105,21 @@ public class GraphQlResource {
     return run(query, vars, operationName);
   }
 
+  /**
+   * Runs the request and writes its answer as JSON bytes here: the body is read as bytes and the
+   * answer written as bytes, so that the REST layer does not look for a reader and a writer by type
+   * on every request (a third of the request thread's time for a small query).
+   */
   private Response run(String query, Map<String, Object> variables, String operationName) {
-    return Response.ok(
-            engine
-                .execute(new GraphQlEngine.Request(query, variables, operationName))
-                .toSpecification())
-        .build();
+    Map<String, Object> answer =
+        engine
+            .execute(new GraphQlEngine.Request(query, variables, operationName))
+            .toSpecification();
+    try {
+      return Response.ok(json.writeValueAsBytes(answer), MediaType.APPLICATION_JSON_TYPE).build();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a GraphQL answer could not be written as JSON", e);
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -84,6 +84,33 @@ class GraphQlLimitsTest {
   }
 
   @Test
+  void limits_OfAQueryThatPassed_AreNotWalkedAgain_UntilItsVariablesChange() {
+    String nested = "id";
+    for (int i = 0; i < 6; i++) {
+      nested = "outgoing { nodes { target { " + nested + " } } }";
+    }
+    String query =
+        "query($deep: Boolean!) { element(id: \"tv-platform-lgsp\") { id ... @include(if: $deep)"
+            + " { "
+            + nested
+            + " } } }";
+    post(query, Map.of("deep", false)).body("data.element.id", equalTo("tv-platform-lgsp"));
+    long walks = engine.checkWalks();
+    post(query, Map.of("deep", false)).body("data.element.id", equalTo("tv-platform-lgsp"));
+    assertThat(engine.checkWalks()).isEqualTo(walks);
+    // the same text with other variables: walked again, and now too deep
+    long before = reads.statements();
+    post(query, Map.of("deep", true))
+        .body("data", nullValue())
+        .body("errors[0].extensions.code", equalTo("max-depth"));
+    assertThat(engine.checkWalks()).isEqualTo(walks + 1);
+    assertThat(reads.statements()).isEqualTo(before);
+    // refused queries are not kept: asked again, they are walked and refused again
+    post(query, Map.of("deep", true)).body("errors[0].extensions.code", equalTo("max-depth"));
+    assertThat(engine.checkWalks()).isEqualTo(walks + 2);
+  }
+
+  @Test
   void complexity_CountsAnImpactsContent_OncePerElementItMayList() {
     String fields = " { elements { distance element { id name } } } }";
     post("{ impact(model: \"tra-vinh-v1.0\", start: [\"tv-platform-lgsp\"], limit: 100000)"

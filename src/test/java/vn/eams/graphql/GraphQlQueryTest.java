@@ -4,12 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static vn.eams.graphql.GraphQl.TRA_VINH;
@@ -419,6 +422,36 @@ class GraphQlQueryTest {
         .then()
         .statusCode(405)
         .body("errors[0].extensions.code", equalTo("mutation-over-get"));
+  }
+
+  @Test
+  void post_RefusesABodyThatIsNotAGraphQlRequest_WithA400ThatSaysWhatToSend() {
+    for (String body :
+        new String[] {
+          "{\"query\": ",
+          "[]",
+          "{\"variables\": {}}",
+          "{\"query\": 7}",
+          "",
+          "{\"query\": \"{ __typename }\", \"variables\": [1]}"
+        }) {
+      given()
+          .contentType("application/json")
+          .body(body)
+          .post("/graphql")
+          .then()
+          .statusCode(400)
+          .contentType(containsString("application/json"))
+          .body("errors[0].extensions.code", equalTo("bad-request"))
+          .body("errors[0].message", not(emptyOrNullString()));
+    }
+    given()
+        .contentType("application/json")
+        .body("{\"query\": \"{ __typename }\", \"variables\": null}")
+        .post("/graphql")
+        .then()
+        .statusCode(200)
+        .body("data.__typename", equalTo("Query"));
   }
 
   private static List<String> ids(io.restassured.response.ValidatableResponse r, String field) {
