@@ -2,7 +2,10 @@ package vn.eams.graphql;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.annotations.CommandLineArguments;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -12,12 +15,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
+import vn.eams.EamsMain;
 
 /**
  * Builds the GraphQL engine on a background thread a few seconds after the start, and runs a few
  * read-only queries through it, so that the first GraphQL request does not wait for the schema or
- * for the statements' first planning, and the start does not wait for either.
+ * for the statements' first planning, and the start does not wait for either. A command ({@link
+ * EamsMain#isCommand}) answers no GraphQL and is not warmed; a stop during the warm-up ends it
+ * before the next query, and waits for the query running then, so that no query meets a closed
+ * driver.
  */
 @ApplicationScoped
 class GraphQlWarmUp {
@@ -27,7 +36,17 @@ class GraphQlWarmUp {
   /** How long after the start the engine is built. */
   static final long DELAY_MILLIS = 3000;
 
+  /** How long a stop waits for the query the warm-up is running. */
+  static final long STOP_WAIT_MILLIS = 10_000;
+
   private final CountDownLatch done = new CountDownLatch(1);
+  private final String[] args;
+  private volatile boolean stopping;
+  private volatile Thread sleeper;
+
+  GraphQlWarmUp(@CommandLineArguments String[] args) {
+    this.args = args;
+  }
 
   /** Waits until the warm-up has finished (or given up); false if it has not within the time. */
   boolean awaitDone(Duration timeout) throws InterruptedException {
@@ -35,16 +54,34 @@ class GraphQlWarmUp {
   }
 
   void onStart(@Observes StartupEvent event, Instance<GraphQlEngine> engine) {
+    start(engine::get);
+  }
+
+  /** Starts the warm-up thread, which takes the engine from {@code engine} when it begins. */
+  void start(Supplier<GraphQlEngine> engine) {
+    if (EamsMain.isCommand(args)) {
+      done.countDown();
+      return;
+    }
     Thread t =
         new Thread(
             () -> {
               try {
+                sleeper = Thread.currentThread();
+                // a stop sees the sleeper and interrupts it, or the sleeper sees the stop
+                if (stopping) {
+                  return;
+                }
                 Thread.sleep(DELAY_MILLIS);
+                sleeper = null;
+                if (stopping) {
+                  return;
+                }
                 long t0 = System.nanoTime();
                 GraphQlEngine e = engine.get();
                 e.schema();
                 long t1 = System.nanoTime();
-                List<GraphQLError> errors = warmQueries(e);
+                List<GraphQLError> errors = warmQueries(e, () -> stopping);
                 if (!errors.isEmpty()) {
                   // a model deleted meanwhile, say; GraphQlSchemaTest checks that they answer
                   LOG.debugf("GraphQL warm-up queries answered with errors: %s", errors);
@@ -66,14 +103,32 @@ class GraphQlWarmUp {
     t.start();
   }
 
+  void onStop(@Observes @Priority(1) ShutdownEvent event) throws InterruptedException {
+    stopping = true;
+    Thread t = sleeper;
+    if (t != null) {
+      t.interrupt(); // still waiting to begin: nothing to finish
+    }
+    if (!done.await(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+      LOG.debugf("GraphQL warm-up still running at the stop");
+    }
+  }
+
   /**
    * Read-only queries of the kind departments run (a page of agencies with their applications,
    * databases, domains and relationships; a search), on the first model: the DBMS plans the
    * loaders' statements and the JVM compiles the fetchers before the first user waits for them. On
    * the first request of an idle server those took 5–7 s on a busy 2-core machine.
    */
-  @SuppressWarnings("unchecked")
   static List<GraphQLError> warmQueries(GraphQlEngine engine) {
+    return warmQueries(engine, () -> false);
+  }
+
+  /**
+   * {@link #warmQueries(GraphQlEngine)}, ending before the next query once {@code stop} is true.
+   */
+  @SuppressWarnings("unchecked")
+  static List<GraphQLError> warmQueries(GraphQlEngine engine, BooleanSupplier stop) {
     Duration generous = Duration.ofSeconds(60);
     ExecutionResult models =
         engine.execute(new GraphQlEngine.Request("{ models { id } }", Map.of(), null), generous);
@@ -82,7 +137,7 @@ class GraphQlWarmUp {
             ? l.stream().map(m -> (Map<String, Object>) m).toList()
             : List.of();
     List<GraphQLError> errors = new ArrayList<>(models.getErrors());
-    if (list.isEmpty()) {
+    if (list.isEmpty() || stop.getAsBoolean()) {
       return errors;
     }
     Object model = list.get(0).get("id");
@@ -96,6 +151,9 @@ class GraphQlWarmUp {
     ExecutionResult agencies =
         engine.execute(new GraphQlEngine.Request(department, Map.of("m", model), null), generous);
     errors.addAll(agencies.getErrors());
+    if (stop.getAsBoolean()) {
+      return errors;
+    }
     // one agency as docs/graphql.md asks for it: the element and its fields in one statement
     Object agency = firstNodeId(agencies.getData());
     if (agency != null) {
@@ -109,6 +167,9 @@ class GraphQlWarmUp {
           engine
               .execute(new GraphQlEngine.Request(one, Map.of("a", agency), null), generous)
               .getErrors());
+    }
+    if (stop.getAsBoolean()) {
+      return errors;
     }
     errors.addAll(
         engine

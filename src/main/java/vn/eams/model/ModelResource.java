@@ -109,9 +109,7 @@ public class ModelResource {
       @PathParam("modelId") String modelId,
       @QueryParam("since") @DefaultValue("0") long since,
       @QueryParam("limit") @DefaultValue("1000") int limit) {
-    if (!queries.modelExists(modelId) && queries.changes(modelId, 0, 1).isEmpty()) {
-      throw ProblemException.notFound("model", modelId);
-    }
+    requireChangeLog(queries, modelId);
     if (since < 0 || limit < 1 || limit > MAX_CHANGES) {
       throw ProblemException.badRequest(
           "since must be ≥ 0 and limit 1.." + MAX_CHANGES + ".",
@@ -129,8 +127,15 @@ public class ModelResource {
     return m;
   }
 
+  /** A 404 problem unless the model exists or has a change log (a deleted model has one). */
+  static void requireChangeLog(ModelQueries queries, String modelId) {
+    if (!queries.modelExists(modelId) && queries.changes(modelId, 0, 1).isEmpty()) {
+      throw ProblemException.notFound("model", modelId);
+    }
+  }
+
   /** A change as the API shows it: the before and after states as JSON objects. */
-  private static Map<String, Object> change(Change c) {
+  static Map<String, Object> change(Change c) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("seq", c.seq());
     m.put("at", c.at().toString());

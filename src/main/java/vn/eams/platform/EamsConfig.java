@@ -24,6 +24,9 @@ public interface EamsConfig {
   /** The model loaded into an empty repository at the first start. */
   ShippedModel shippedModel();
 
+  /** The server-sent events of model changes (docs/operations/configuration.md). */
+  Events events();
+
   /** Limits of file imports (docs/operations/configuration.md). */
   @io.smallrye.config.WithName("import")
   Import importing();
@@ -99,6 +102,17 @@ public interface EamsConfig {
   interface MetamodelSettings {
     /** Extra profile folders on the file system, loaded after the shipped ones. */
     Optional<List<String>> extraProfiles();
+  }
+
+  /** The server-sent events of model changes ({@code GET /api/models/{id}/events}). */
+  interface Events {
+    /** How often the change log is read for changes made through other application nodes. */
+    @WithDefault("1s")
+    java.time.Duration pollInterval();
+
+    /** How long an event stream may stay silent before a keep-alive comment is sent. */
+    @WithDefault("15s")
+    java.time.Duration keepAlive();
   }
 
   /** API limits. */
