@@ -9,6 +9,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -61,6 +65,10 @@ class BrowserTest {
         "--user-data-dir=" + profile);
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    // the console, to find what the content security policy refused
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
   }
@@ -68,7 +76,11 @@ class BrowserTest {
   @AfterEach
   void close() throws Exception {
     if (browser != null) {
-      browser.quit();
+      try {
+        assertNothingRefused();
+      } finally {
+        browser.quit();
+      }
     }
   }
 
@@ -207,6 +219,16 @@ class BrowserTest {
             .executeScript(
                 "return performance.getEntriesByType('resource').map(e => e.name)"
                     + ".concat(location.href)");
+  }
+
+  /** Nothing the pages wanted was refused by the content security policy. */
+  private void assertNothingRefused() {
+    java.util.List<String> refused =
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .map(LogEntry::getMessage)
+            .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
+            .toList();
+    assertThat(refused).as("refused by the content security policy").isEmpty();
   }
 
   private void saveScreenshot(String name) throws Exception {
