@@ -89,7 +89,12 @@ class ErrorHandlingTest {
         .then()
         .statusCode(413)
         .contentType("application/problem+json")
-        .body("type", equalTo("urn:eams:problem:body-too-large"));
+        .body("type", equalTo("urn:eams:problem:body-too-large"))
+        // refused before the body is read, and still with the security headers
+        .header(
+            "Content-Security-Policy",
+            equalTo(vn.eams.platform.SecurityHeaders.CONTENT_SECURITY_POLICY))
+        .header("X-Content-Type-Options", equalTo("nosniff"));
     given().get("/api/models/" + m + "/elements").then().body("items", hasSize(0));
   }
 
