@@ -10,6 +10,15 @@ export class ApiProblem extends Error {
   }
 }
 
+/**
+ * The CSRF token of the signed-in session (the page's <meta name="csrf-token">): a change sent with
+ * the session cookie must carry it in the X-CSRF-Token header.
+ */
+export function csrfHeaders() {
+  const meta = document.querySelector('meta[name="csrf-token"]');
+  return meta && meta.content ? { 'X-CSRF-Token': meta.content } : {};
+}
+
 async function send(url, init, texts) {
   let response;
   try {
@@ -59,6 +68,7 @@ export async function analyse(modelId, body, texts, fileFormat) {
       headers: {
         'Content-Type': 'application/json',
         Accept: fileFormat === 'csv' ? 'text/csv' : 'application/json',
+        ...csrfHeaders(),
       },
       body: JSON.stringify(body),
     },

@@ -22,7 +22,12 @@ globalThis.MonacoEnvironment = {
 
 const root = document.getElementById('graphiql');
 const config = JSON.parse(root.dataset.config);
-const fetcher = createGraphiQLFetcher({ url: config.endpoint });
+const csrf = document.querySelector('meta[name="csrf-token"]');
+// a query sent with the session cookie carries the session's CSRF token (mutations change data)
+const fetcher = createGraphiQLFetcher({
+  url: config.endpoint,
+  headers: csrf && csrf.content ? { 'X-CSRF-Token': csrf.content } : {},
+});
 
 createRoot(root).render(
   createElement(GraphiQL, {

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import vn.eams.accounts.Access;
+import vn.eams.accounts.Right;
 import vn.eams.metamodel.Layer;
 import vn.eams.metamodel.Metamodel;
 import vn.eams.metamodel.Propagation.Change;
@@ -45,6 +47,7 @@ public class AnalysisResource {
 
   /** What a change to the start elements affects; JSON, or CSV with {@code format=csv}. */
   @POST
+  @Access(Right.READ)
   @Path("impact")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
@@ -72,6 +75,7 @@ public class AnalysisResource {
 
   /** What relationships can be derived from one element to another, with their chains. */
   @GET
+  @Access(Right.READ)
   @Path("derived")
   @Produces(MediaType.APPLICATION_JSON)
   public Map<String, Object> derived(
@@ -100,6 +104,7 @@ public class AnalysisResource {
 
   /** What the model's analysis projection holds and which change it reflects. */
   @GET
+  @Access(Right.READ)
   @Path("projection")
   @Produces(MediaType.APPLICATION_JSON)
   public Projections.Status projection(@PathParam("modelId") String modelId) {

@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import vn.eams.accounts.Access;
+import vn.eams.accounts.Right;
 import vn.eams.platform.Problem;
 import vn.eams.platform.ProblemException;
 
@@ -29,6 +31,8 @@ import vn.eams.platform.ProblemException;
 @Path("/api/import")
 @Tag(name = "Import and export")
 public class ExchangeResource {
+
+  @jakarta.inject.Inject vn.eams.accounts.CurrentCaller caller;
 
   private final ImportService imports;
   private final ImportFiles files;
@@ -39,6 +43,7 @@ public class ExchangeResource {
   }
 
   @POST
+  @Access(Right.MODEL_EDIT)
   @Consumes({
     MediaType.APPLICATION_XML,
     MediaType.TEXT_XML,
@@ -78,6 +83,7 @@ public class ExchangeResource {
   }
 
   @POST
+  @Access(Right.MODEL_EDIT)
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
@@ -101,7 +107,8 @@ public class ExchangeResource {
       boolean dryRun) {
     ImportService.Mode mode = ImportService.Mode.of(given, model);
     ImportService.Result r =
-        imports.create(model, new ImportService.Options(modelId, mode, keep, dryRun), "anonymous");
+        imports.create(
+            model, new ImportService.Options(modelId, mode, keep, dryRun), caller.actor());
     return Response.status(!dryRun && r.mode() == ImportService.Mode.CREATE ? 201 : 200)
         .entity(report(r))
         .build();

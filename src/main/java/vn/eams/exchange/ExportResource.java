@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.zip.ZipOutputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.eams.accounts.Access;
+import vn.eams.accounts.Right;
 import vn.eams.metamodel.Metamodel;
 import vn.eams.model.ModelQueries;
 import vn.eams.model.ModelSnapshot;
@@ -33,6 +35,7 @@ public class ExportResource {
   }
 
   @GET
+  @Access(Right.READ)
   @Operation(
       summary =
           "Export a model: format=exchange (ArchiMate exchange file 3.1, XSD-valid, with views) or"

@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import vn.eams.accounts.Access;
+import vn.eams.accounts.Right;
 import vn.eams.platform.ProblemException;
 
 /**
@@ -29,6 +31,8 @@ import vn.eams.platform.ProblemException;
 @Tag(name = "Import and export")
 public class ImportJobResource {
 
+  @jakarta.inject.Inject vn.eams.accounts.CurrentCaller caller;
+
   private final ImportJobs jobs;
   private final ImportFiles files;
 
@@ -38,6 +42,7 @@ public class ImportJobResource {
   }
 
   @POST
+  @Access(Right.MODEL_EDIT)
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
@@ -49,7 +54,8 @@ public class ImportJobResource {
     ImportService.Mode m = params.mode();
     ImportService.Forbidden f = params.forbidden();
     List<ImportFiles.Source> sources = files.sources(uploads, true);
-    ImportJobs.Job job = jobs.start(sources, params.format, params.modelId, m, f, params.dryRun);
+    ImportJobs.Job job =
+        jobs.start(sources, params.format, params.modelId, m, f, params.dryRun, caller.actor());
     Map<String, Object> body = new LinkedHashMap<>(job.state());
     body.put("status", "/api/import/jobs/" + job.id());
     body.put("events", "/api/import/jobs/" + job.id() + "/events");
@@ -57,6 +63,7 @@ public class ImportJobResource {
   }
 
   @GET
+  @Access(Right.MODEL_EDIT)
   @Path("{id}")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Where an import job is: phase, bytes read, percent, report or problem")
@@ -65,6 +72,7 @@ public class ImportJobResource {
   }
 
   @GET
+  @Access(Right.MODEL_EDIT)
   @Path("{id}/events")
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @RestStreamElementType(MediaType.APPLICATION_JSON)

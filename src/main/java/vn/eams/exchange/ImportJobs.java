@@ -124,7 +124,7 @@ public class ImportJobs {
 
   /**
    * Starts importing the files (which the job owns and deletes when it ends), with {@code mode}
-   * null meaning: as the file's kind says.
+   * null meaning: as the file's kind says; {@code actor} is recorded as the author of the changes.
    */
   public Job start(
       List<ImportFiles.Source> sources,
@@ -132,7 +132,8 @@ public class ImportJobs {
       String modelId,
       ImportService.Mode mode,
       ImportService.Forbidden forbidden,
-      boolean dryRun) {
+      boolean dryRun,
+      String actor) {
     forgetOld();
     long total = 0;
     for (ImportFiles.Source s : sources) {
@@ -144,7 +145,7 @@ public class ImportJobs {
     }
     Job job = new Job(vn.eams.model.Text.newId(), total);
     jobs.put(job.id, job);
-    worker.submit(() -> run(job, sources, format, modelId, mode, forbidden, dryRun));
+    worker.submit(() -> run(job, sources, format, modelId, mode, forbidden, dryRun, actor));
     return job;
   }
 
@@ -155,7 +156,8 @@ public class ImportJobs {
       String modelId,
       ImportService.Mode mode,
       ImportService.Forbidden forbidden,
-      boolean dryRun) {
+      boolean dryRun,
+      String actor) {
     try {
       job.phase = Phase.READING;
       ImportedModel model = files.read(sources, format, n -> job.bytes = n);
@@ -163,8 +165,7 @@ public class ImportJobs {
       job.phase = Phase.WRITING;
       ImportService.Mode m = ImportService.Mode.of(mode, model);
       ImportService.Result r =
-          imports.create(
-              model, new ImportService.Options(modelId, m, forbidden, dryRun), "anonymous");
+          imports.create(model, new ImportService.Options(modelId, m, forbidden, dryRun), actor);
       job.report = ExchangeResource.report(r);
       job.phase = Phase.DONE;
     } catch (ProblemException e) {

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.dataloader.DataLoaderRegistry;
+import vn.eams.accounts.Caller;
 import vn.eams.analysis.AnalysisResource;
 import vn.eams.analysis.ImpactService;
 import vn.eams.metamodel.ElementType;
@@ -75,11 +76,15 @@ public class GraphQlEngine {
             .type(
                 TypeRuntimeWiring.newTypeWiring("Query")
                     .dataFetchers(
-                        new QueryFields(reads, queries, metamodel, limits, json).fetchers())
-                    .dataFetchers(analysisFields.queryFields()))
+                        GraphQlAccess.guard(
+                            "Query",
+                            new QueryFields(reads, queries, metamodel, limits, json).fetchers()))
+                    .dataFetchers(GraphQlAccess.guard("Query", analysisFields.queryFields())))
             .type(
                 TypeRuntimeWiring.newTypeWiring("Mutation")
-                    .dataFetchers(new MutationFields(service, queries).fetchers()))
+                    .dataFetchers(
+                        GraphQlAccess.guard(
+                            "Mutation", new MutationFields(service, queries).fetchers())))
             .type(TypeRuntimeWiring.newTypeWiring("Element").typeResolver(elementTypes(metamodel)))
             .type(
                 TypeRuntimeWiring.newTypeWiring("Relationship")
@@ -89,6 +94,7 @@ public class GraphQlEngine {
       wiring.type(TypeRuntimeWiring.newTypeWiring(t.name()).defaultDataFetcher(fields.element()));
     }
     this.schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+    GraphQlAccess.requireRules(schema);
     this.documents = new DocumentCache(limits.documentCacheSize());
     this.checks = QueryLimits.instrumentation(limits);
     this.graphQL =
@@ -114,9 +120,18 @@ public class GraphQlEngine {
     return checks.walks();
   }
 
-  /** Runs a request with the configured time limit. */
+  /** Runs the server's own request (warm-up, benchmarks) with the configured time limit. */
   public ExecutionResult execute(Request request) {
     return execute(request, limits.timeout());
+  }
+
+  /**
+   * Runs a request a client sent, with the configured time limit: each root field checks that the
+   * caller (none: anonymous) may use it ({@link GraphQlAccess}), and changes are recorded as
+   * theirs.
+   */
+  public ExecutionResult execute(Request request, java.util.Optional<Caller> caller) {
+    return run(request, limits.timeout(), caller, true);
   }
 
   /**
@@ -124,11 +139,18 @@ public class GraphQlEngine {
    * read still running then, which the DBMS terminates.
    */
   public ExecutionResult execute(Request request, Duration timeout) {
+    return run(request, timeout, java.util.Optional.empty(), false);
+  }
+
+  private ExecutionResult run(
+      Request request, Duration timeout, java.util.Optional<Caller> caller, boolean external) {
     TimeLimit time = TimeLimit.startingNow(timeout);
     DataLoaderRegistry loaders = new DataLoaderRegistry();
     loaders.register(GraphLoader.NAME, GraphLoader.create(reads, time));
     Map<String, Object> context = new HashMap<>();
     context.put(TimeLimit.KEY, time);
+    context.put(GraphQlAccess.EXTERNAL, external);
+    caller.ifPresent(c -> context.put(GraphQlAccess.CALLER, c));
     ExecutionInput input =
         ExecutionInput.newExecutionInput()
             .query(request.query())

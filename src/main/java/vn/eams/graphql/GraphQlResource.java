@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.eams.accounts.Access;
+import vn.eams.accounts.Right;
 
 /**
  * The GraphQL endpoint: {@code POST /graphql} with {@code {query, variables, operationName}}, and
@@ -30,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "GraphQL")
 public class GraphQlResource {
 
+  @jakarta.inject.Inject vn.eams.accounts.CurrentCaller caller;
+
   private final GraphQlEngine engine;
   private final ObjectMapper json;
 
@@ -39,6 +43,7 @@ public class GraphQlResource {
   }
 
   @POST
+  @Access(Right.READ)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Run a GraphQL query or mutation (docs/graphql.md)")
   public Response post(byte[] bytes) {
@@ -82,6 +87,7 @@ public class GraphQlResource {
   }
 
   @GET
+  @Access(Right.READ)
   @Operation(summary = "Run a GraphQL query (no mutations over GET)")
   public Response get(
       @QueryParam("query") String query,
@@ -113,7 +119,7 @@ public class GraphQlResource {
   private Response run(String query, Map<String, Object> variables, String operationName) {
     Map<String, Object> answer =
         engine
-            .execute(new GraphQlEngine.Request(query, variables, operationName))
+            .execute(new GraphQlEngine.Request(query, variables, operationName), caller.get())
             .toSpecification();
     try {
       return Response.ok(json.writeValueAsBytes(answer), MediaType.APPLICATION_JSON_TYPE).build();

@@ -31,8 +31,6 @@ import vn.eams.platform.ProblemException;
  */
 final class MutationFields {
 
-  private static final String ACTOR = "anonymous";
-
   private final ModelService service;
   private final ModelQueries queries;
 
@@ -114,7 +112,9 @@ final class MutationFields {
   private Map<String, Object> apply(
       DataFetchingEnvironment env, List<ModelOperation> ops, boolean single) {
     boolean validateOnly = Boolean.TRUE.equals(env.getArgument("validateOnly"));
-    ChangeResult r = service.apply(env.getArgument("model"), ops, ACTOR, single, validateOnly);
+    ChangeResult r =
+        service.apply(
+            env.getArgument("model"), ops, GraphQlAccess.actor(env), single, validateOnly);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("validateOnly", r.validateOnly());
     m.put("seq", r.seq());

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.eams.accounts.Access;
+import vn.eams.accounts.Right;
 import vn.eams.platform.EamsConfig;
 import vn.eams.platform.Graph;
 import vn.eams.platform.Problem;
@@ -30,6 +32,8 @@ import vn.eams.platform.ProblemException;
 @Tag(name = "Batch")
 public class BatchResource {
 
+  @jakarta.inject.Inject vn.eams.accounts.CurrentCaller caller;
+
   private static final Set<String> OP_FIELDS = Set.of("op", "kind", "id", "version", "data");
 
   private final ModelService service;
@@ -45,6 +49,7 @@ public class BatchResource {
   }
 
   @POST
+  @Access(Right.MODEL_EDIT)
   @Operation(
       summary = "Apply many creates, updates and deletes in one transaction (all or nothing)")
   public Map<String, Object> apply(@PathParam("modelId") String modelId, JsonNode body) {
@@ -86,7 +91,7 @@ public class BatchResource {
       throw ProblemException.badRequest(
           errors.size() + " operation(s) cannot be read; nothing was changed.", errors);
     }
-    ChangeResult r = service.apply(modelId, ops, Requests.ANONYMOUS, false, validateOnly);
+    ChangeResult r = service.apply(modelId, ops, caller.actor(), false, validateOnly);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("validateOnly", r.validateOnly());
     m.put("seq", r.seq());

@@ -106,6 +106,16 @@ public class ChangeLog {
         limit);
   }
 
+  /** Changes of every model after {@code after}, in order, at most {@code limit}. */
+  List<Change> after(TransactionContext tx, long after, int limit) {
+    return read(
+        tx,
+        "MATCH (s:ChangeSet) WHERE s.last > $after RETURN s ORDER BY s.first LIMIT $l",
+        Map.of("after", after, "l", limit),
+        c -> c.seq() > after,
+        limit);
+  }
+
   /** Changes of every model with {@code from < seq <= to}, in order. */
   List<Change> between(TransactionContext tx, long from, long to) {
     return read(
@@ -114,6 +124,81 @@ public class ChangeLog {
         Map.of("from", from, "to", to),
         c -> c.seq() > from && c.seq() <= to,
         Integer.MAX_VALUE);
+  }
+
+  /**
+   * What the audit looks for; empty parts match everything.
+   *
+   * @param user a user name: changes it made, directly or through one of its API tokens
+   * @param modelId the model
+   * @param targetId the changed concept (element, relationship, folder, view)
+   * @param from changes at or after this time
+   * @param to changes before this time
+   * @param before changes with a lower sequence number (the next page of a newest-first list)
+   * @param limit the most changes to answer
+   */
+  public record AuditFilter(
+      java.util.Optional<String> user,
+      java.util.Optional<String> modelId,
+      java.util.Optional<String> targetId,
+      java.util.Optional<Instant> from,
+      java.util.Optional<Instant> to,
+      long before,
+      int limit) {
+
+    boolean matches(Change c) {
+      return c.seq() < before
+          && user.map(u -> c.actor().equals(u) || c.actor().startsWith(u + " (token ")).orElse(true)
+          && modelId.map(m -> m.equals(c.modelId())).orElse(true)
+          && targetId.map(t -> t.equals(c.targetId())).orElse(true)
+          && from.map(f -> !c.at().isBefore(f)).orElse(true)
+          && to.map(t -> c.at().isBefore(t)).orElse(true);
+    }
+  }
+
+  /**
+   * The changes the filter matches across models, newest first, at most {@code limit}: change sets
+   * are read by their first sequence number, highest first, 200 at a time, until enough changes
+   * matched.
+   */
+  public List<Change> audit(TransactionContext tx, AuditFilter f) {
+    List<Change> found = new ArrayList<>();
+    long cursor = f.before();
+    while (found.size() < f.limit()) {
+      Map<String, Object> p = new HashMap<>();
+      p.put("before", cursor);
+      p.put("m", f.modelId().orElse(null));
+      p.put("id", f.targetId().orElse(null));
+      p.put("u", f.user().orElse(null));
+      p.put("ut", f.user().map(u -> u + " (token ").orElse(null));
+      List<Change> page = new ArrayList<>();
+      long[] lowest = {Long.MAX_VALUE};
+      int[] sets = {0};
+      tx.run(
+              "MATCH (s:ChangeSet) WHERE s.first < $before"
+                  + " AND ($m IS NULL OR s.modelId = $m)"
+                  + " AND ($id IS NULL OR $id IN s.targets)"
+                  + " AND ($u IS NULL OR any(a IN s.actors WHERE a = $u OR a STARTS WITH $ut))"
+                  + " RETURN s ORDER BY s.first DESC LIMIT 200",
+              p)
+          .forEachRemaining(
+              r -> {
+                sets[0]++;
+                lowest[0] = Math.min(lowest[0], r.get("s").get("first").asLong());
+                page.addAll(changes(r.get("s"), c -> f.matches(c) && c.seq() < f.before()));
+              });
+      page.sort(Comparator.comparingLong(Change::seq).reversed());
+      for (Change c : page) {
+        if (found.size() < f.limit()) {
+          found.add(c);
+        }
+      }
+      if (sets[0] < 200) {
+        break;
+      }
+      cursor = lowest[0];
+    }
+    return found;
   }
 
   /** The latest changes of one concept of a model, newest first, at most {@code limit}. */
@@ -137,40 +222,42 @@ public class ChangeLog {
       Predicate<Change> keep,
       int limit) {
     List<Change> result = new ArrayList<>();
-    tx.run(query, params)
-        .forEachRemaining(
-            r -> {
-              Value s = r.get("s");
-              String modelId = s.get("modelId").asString("");
-              List<Object> seqs = s.get("seqs").asList();
-              List<Object> ats = s.get("ats").asList();
-              List<Object> actors = s.get("actors").asList();
-              List<Object> ops = s.get("ops").asList();
-              List<Object> kinds = s.get("kinds").asList();
-              List<Object> targets = s.get("targets").asList();
-              List<Object> befores = s.get("befores").asList();
-              List<Object> afters = s.get("afters").asList();
-              List<Object> causes = s.get("causes").asList();
-              for (int i = 0; i < seqs.size(); i++) {
-                Change c =
-                    new Change(
-                        ((Number) seqs.get(i)).longValue(),
-                        instant(ats.get(i)),
-                        (String) actors.get(i),
-                        (String) ops.get(i),
-                        (String) kinds.get(i),
-                        modelId,
-                        (String) targets.get(i),
-                        (String) befores.get(i),
-                        (String) afters.get(i),
-                        (String) causes.get(i));
-                if (keep.test(c)) {
-                  result.add(c);
-                }
-              }
-            });
+    tx.run(query, params).forEachRemaining(r -> result.addAll(changes(r.get("s"), keep)));
     result.sort(Comparator.comparingLong(Change::seq));
     return result.size() > limit ? List.copyOf(result.subList(0, limit)) : result;
+  }
+
+  /** The changes of one change set that {@code keep} accepts, in the set's order. */
+  private static List<Change> changes(Value s, Predicate<Change> keep) {
+    List<Change> result = new ArrayList<>();
+    String modelId = s.get("modelId").asString("");
+    List<Object> seqs = s.get("seqs").asList();
+    List<Object> ats = s.get("ats").asList();
+    List<Object> actors = s.get("actors").asList();
+    List<Object> ops = s.get("ops").asList();
+    List<Object> kinds = s.get("kinds").asList();
+    List<Object> targets = s.get("targets").asList();
+    List<Object> befores = s.get("befores").asList();
+    List<Object> afters = s.get("afters").asList();
+    List<Object> causes = s.get("causes").asList();
+    for (int i = 0; i < seqs.size(); i++) {
+      Change c =
+          new Change(
+              ((Number) seqs.get(i)).longValue(),
+              instant(ats.get(i)),
+              (String) actors.get(i),
+              (String) ops.get(i),
+              (String) kinds.get(i),
+              modelId,
+              (String) targets.get(i),
+              (String) befores.get(i),
+              (String) afters.get(i),
+              (String) causes.get(i));
+      if (keep.test(c)) {
+        result.add(c);
+      }
+    }
+    return result;
   }
 
   private static Instant instant(Object at) {

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.eams.accounts.Access;
+import vn.eams.accounts.Right;
 import vn.eams.metamodel.ElementType;
 import vn.eams.metamodel.Metamodel;
 import vn.eams.platform.EamsConfig;
@@ -31,6 +33,8 @@ import vn.eams.platform.ProblemException;
 @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
 @Tag(name = "Elements")
 public class ElementResource {
+
+  @jakarta.inject.Inject vn.eams.accounts.CurrentCaller caller;
 
   private final ModelService service;
   private final ModelQueries queries;
@@ -46,6 +50,7 @@ public class ElementResource {
   }
 
   @GET
+  @Access(Right.READ)
   @Operation(
       summary = "List elements",
       description =
@@ -107,6 +112,7 @@ public class ElementResource {
   }
 
   @POST
+  @Access(Right.MODEL_EDIT)
   @Operation(summary = "Create an element")
   public Response create(@PathParam("modelId") String modelId, JsonNode body) {
     String[] id = new String[1];
@@ -121,7 +127,7 @@ public class ElementResource {
         service.apply(
             modelId,
             List.of(new ModelOperation.CreateElement(id[0], data)),
-            Requests.ANONYMOUS,
+            caller.actor(),
             true,
             false);
     String newId = r.applied().get(0).id();
@@ -133,6 +139,7 @@ public class ElementResource {
   }
 
   @GET
+  @Access(Right.READ)
   @Path("{id}")
   @Operation(summary = "Read an element (ETag = version)")
   public Response get(@PathParam("modelId") String modelId, @PathParam("id") String id) {
@@ -141,6 +148,7 @@ public class ElementResource {
   }
 
   @PUT
+  @Access(Right.MODEL_EDIT)
   @Path("{id}")
   @Operation(summary = "Replace an element's content (needs If-Match or version)")
   public Response replace(
@@ -153,6 +161,7 @@ public class ElementResource {
   }
 
   @PATCH
+  @Access(Right.MODEL_EDIT)
   @Path("{id}")
   @Operation(
       summary = "Change some fields of an element (JSON merge patch; needs If-Match or version)")
@@ -166,6 +175,7 @@ public class ElementResource {
   }
 
   @DELETE
+  @Access(Right.MODEL_EDIT)
   @Path("{id}")
   @Operation(
       summary = "Delete an element with its relationships and diagram references (needs If-Match)")
@@ -178,7 +188,7 @@ public class ElementResource {
         service.apply(
             modelId,
             List.of(new ModelOperation.Delete(ConceptKind.ELEMENT, id, version)),
-            Requests.ANONYMOUS,
+            caller.actor(),
             true,
             false);
     return Requests.deleted(r);
@@ -199,7 +209,7 @@ public class ElementResource {
     service.apply(
         modelId,
         List.of(new ModelOperation.UpdateElement(id, expected, data)),
-        Requests.ANONYMOUS,
+        caller.actor(),
         true,
         false);
     Element e = queries.element(id).orElseThrow();

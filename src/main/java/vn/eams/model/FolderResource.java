@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.eams.accounts.Access;
+import vn.eams.accounts.Right;
 import vn.eams.platform.ProblemException;
 
 /** Folders (the exchange format's organizations) of a model. */
@@ -24,6 +26,8 @@ import vn.eams.platform.ProblemException;
 @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
 @Tag(name = "Folders")
 public class FolderResource {
+
+  @jakarta.inject.Inject vn.eams.accounts.CurrentCaller caller;
 
   private final ModelService service;
   private final ModelQueries queries;
@@ -34,6 +38,7 @@ public class FolderResource {
   }
 
   @GET
+  @Access(Right.READ)
   @Operation(summary = "List the folders of a model")
   public Map<String, Object> list(@PathParam("modelId") String modelId) {
     queries.requireModel(modelId);
@@ -41,6 +46,7 @@ public class FolderResource {
   }
 
   @POST
+  @Access(Right.MODEL_EDIT)
   @Operation(summary = "Create a folder (parentId nests it)")
   public Response create(@PathParam("modelId") String modelId, JsonNode body) {
     String[] id = new String[1];
@@ -55,7 +61,7 @@ public class FolderResource {
         service.apply(
             modelId,
             List.of(new ModelOperation.CreateFolder(id[0], data)),
-            Requests.ANONYMOUS,
+            caller.actor(),
             true,
             false);
     Folder f = queries.folder(r.applied().get(0).id()).orElseThrow();
@@ -64,6 +70,7 @@ public class FolderResource {
   }
 
   @GET
+  @Access(Right.READ)
   @Path("{id}")
   @Operation(summary = "Read a folder")
   public Response get(@PathParam("modelId") String modelId, @PathParam("id") String id) {
@@ -72,6 +79,7 @@ public class FolderResource {
   }
 
   @PATCH
+  @Access(Right.MODEL_EDIT)
   @Path("{id}")
   @Operation(summary = "Rename or move a folder (needs If-Match or version)")
   public Response patch(
@@ -93,7 +101,7 @@ public class FolderResource {
     service.apply(
         modelId,
         List.of(new ModelOperation.UpdateFolder(id, expected, data)),
-        Requests.ANONYMOUS,
+        caller.actor(),
         true,
         false);
     Folder f = queries.folder(id).orElseThrow();
@@ -101,6 +109,7 @@ public class FolderResource {
   }
 
   @DELETE
+  @Access(Right.MODEL_EDIT)
   @Path("{id}")
   @Operation(summary = "Delete an empty folder (needs If-Match)")
   public Map<String, Object> delete(
@@ -112,7 +121,7 @@ public class FolderResource {
         service.apply(
             modelId,
             List.of(new ModelOperation.Delete(ConceptKind.FOLDER, id, version)),
-            Requests.ANONYMOUS,
+            caller.actor(),
             true,
             false));
   }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.eams.accounts.Access;
+import vn.eams.accounts.Right;
 import vn.eams.metamodel.ElementType;
 import vn.eams.metamodel.Metamodel;
 import vn.eams.metamodel.RelationshipType;
@@ -31,6 +33,7 @@ public class MetamodelResource {
   }
 
   @GET
+  @Access(Right.READ)
   @Operation(summary = "Element types, relationship types, viewpoints and specializations")
   public Map<String, Object> all() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -105,6 +108,7 @@ public class MetamodelResource {
   }
 
   @GET
+  @Access(Right.READ)
   @Path("allowed-relationships")
   @Operation(summary = "The relationships ArchiMate 3.2 allows from a source type to a target type")
   public Map<String, Object> allowed(

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.eams.accounts.Access;
+import vn.eams.accounts.Right;
 import vn.eams.platform.Problem;
 import vn.eams.platform.ProblemException;
 
@@ -40,6 +42,7 @@ public class ModelEventsResource {
   }
 
   @GET
+  @Access(Right.READ)
   @Blocking
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @Operation(summary = "The model's changes as server-sent events, as they are made")

@@ -303,7 +303,17 @@ public class ModelQueries {
                 .list(r -> GraphMapping.folder(r.get("f").asMap())));
   }
 
-  /** The change log of a model after a sequence number. */
+  /** The changes of every model after a sequence number, in order, at most {@code limit}. */
+  public List<Change> changesAfter(long after, int limit) {
+    return graph.read(tx -> changeLog.after(tx, after, limit));
+  }
+
+  /** The changes of every model that the filter matches, newest first. */
+  public List<Change> audit(ChangeLog.AuditFilter filter) {
+    return graph.read(tx -> changeLog.audit(tx, filter));
+  }
+
+  /** The model's changes after {@code since}, in order, at most {@code limit}. */
   public List<Change> changes(String modelId, long since, int limit) {
     return graph.read(tx -> changes(tx, modelId, since, limit));
   }

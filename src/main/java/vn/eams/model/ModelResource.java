@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.eams.accounts.Access;
+import vn.eams.accounts.Right;
 import vn.eams.platform.Problem;
 import vn.eams.platform.ProblemException;
 
@@ -28,6 +30,8 @@ import vn.eams.platform.ProblemException;
 @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
 @Tag(name = "Models")
 public class ModelResource {
+
+  @jakarta.inject.Inject vn.eams.accounts.CurrentCaller caller;
 
   private static final int MAX_CHANGES = 10_000;
 
@@ -40,12 +44,14 @@ public class ModelResource {
   }
 
   @GET
+  @Access(Right.READ)
   @Operation(summary = "List the models of the repository")
   public Map<String, Object> list() {
     return Map.of("items", queries.models().stream().map(ConceptJson::model).toList());
   }
 
   @POST
+  @Access(Right.MODEL_EDIT)
   @Operation(summary = "Create a model")
   public Response create(JsonNode body) {
     String[] id = new String[1];
@@ -56,11 +62,12 @@ public class ModelResource {
               id[0] = in.text("id", "");
               return ConceptInput.model(in, new ModelData("", "", "", "", List.of()));
             });
-    ModelInfo m = service.createModel(id[0], data, Requests.ANONYMOUS);
+    ModelInfo m = service.createModel(id[0], data, caller.actor());
     return Requests.created("/api/models/" + m.id(), ConceptJson.model(m), m.version());
   }
 
   @GET
+  @Access(Right.READ)
   @Path("{modelId}")
   @Operation(summary = "Read a model with its element and relationship counts")
   public Response get(@PathParam("modelId") String modelId) {
@@ -70,6 +77,7 @@ public class ModelResource {
   }
 
   @PATCH
+  @Access(Right.MODEL_EDIT)
   @Path("{modelId}")
   @Operation(summary = "Rename or document a model (needs If-Match or version)")
   public Response patch(
@@ -89,20 +97,22 @@ public class ModelResource {
             });
     ModelInfo m =
         service.updateModel(
-            modelId, Versions.expected(ifMatch, bodyVersion[0], modelId), data, Requests.ANONYMOUS);
+            modelId, Versions.expected(ifMatch, bodyVersion[0], modelId), data, caller.actor());
     return Requests.ok(ConceptJson.model(m), m.version());
   }
 
   @DELETE
+  @Access(Right.MODEL_EDIT)
   @Path("{modelId}")
   @Operation(summary = "Delete a model and everything in it (needs If-Match)")
   public Map<String, Object> delete(
       @PathParam("modelId") String modelId, @HeaderParam("If-Match") String ifMatch) {
     return Requests.deleted(
-        service.deleteModel(modelId, Versions.expected(ifMatch, -1, modelId), Requests.ANONYMOUS));
+        service.deleteModel(modelId, Versions.expected(ifMatch, -1, modelId), caller.actor()));
   }
 
   @GET
+  @Access(Right.READ)
   @Path("{modelId}/changes")
   @Operation(summary = "The model's change log after a sequence number, in order")
   public Map<String, Object> changes(
@@ -135,7 +145,7 @@ public class ModelResource {
   }
 
   /** A change as the API shows it: the before and after states as JSON objects. */
-  static Map<String, Object> change(Change c) {
+  public static Map<String, Object> change(Change c) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("seq", c.seq());
     m.put("at", c.at().toString());

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.eams.accounts.Access;
+import vn.eams.accounts.Right;
 import vn.eams.metamodel.Metamodel;
 import vn.eams.platform.EamsConfig;
 import vn.eams.platform.Problem;
@@ -29,6 +31,8 @@ import vn.eams.platform.ProblemException;
 @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
 @Tag(name = "Relationships")
 public class RelationshipResource {
+
+  @jakarta.inject.Inject vn.eams.accounts.CurrentCaller caller;
 
   private final ModelService service;
   private final ModelQueries queries;
@@ -44,6 +48,7 @@ public class RelationshipResource {
   }
 
   @GET
+  @Access(Right.READ)
   @Operation(
       summary = "List relationships",
       description =
@@ -79,6 +84,7 @@ public class RelationshipResource {
   }
 
   @POST
+  @Access(Right.MODEL_EDIT)
   @Operation(
       summary = "Create a relationship (checked against the ArchiMate 3.2 relationship table)")
   public Response create(@PathParam("modelId") String modelId, JsonNode body) {
@@ -94,7 +100,7 @@ public class RelationshipResource {
         service.apply(
             modelId,
             List.of(new ModelOperation.CreateRelationship(id[0], data)),
-            Requests.ANONYMOUS,
+            caller.actor(),
             true,
             false);
     String newId = r.applied().get(0).id();
@@ -106,6 +112,7 @@ public class RelationshipResource {
   }
 
   @GET
+  @Access(Right.READ)
   @Path("{id}")
   @Operation(summary = "Read a relationship (ETag = version)")
   public Response get(@PathParam("modelId") String modelId, @PathParam("id") String id) {
@@ -114,6 +121,7 @@ public class RelationshipResource {
   }
 
   @PUT
+  @Access(Right.MODEL_EDIT)
   @Path("{id}")
   @Operation(summary = "Replace a relationship's content (needs If-Match or version)")
   public Response replace(
@@ -126,6 +134,7 @@ public class RelationshipResource {
   }
 
   @PATCH
+  @Access(Right.MODEL_EDIT)
   @Path("{id}")
   @Operation(
       summary =
@@ -140,6 +149,7 @@ public class RelationshipResource {
   }
 
   @DELETE
+  @Access(Right.MODEL_EDIT)
   @Path("{id}")
   @Operation(
       summary =
@@ -153,7 +163,7 @@ public class RelationshipResource {
         service.apply(
             modelId,
             List.of(new ModelOperation.Delete(ConceptKind.RELATIONSHIP, id, version)),
-            Requests.ANONYMOUS,
+            caller.actor(),
             true,
             false));
   }
@@ -173,7 +183,7 @@ public class RelationshipResource {
     service.apply(
         modelId,
         List.of(new ModelOperation.UpdateRelationship(id, expected, data)),
-        Requests.ANONYMOUS,
+        caller.actor(),
         true,
         false);
     Relationship r = queries.relationship(id).orElseThrow();

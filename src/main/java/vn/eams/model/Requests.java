@@ -16,9 +16,6 @@ import vn.eams.platform.ProblemException;
 /** Helpers shared by the model's REST resources. */
 final class Requests {
 
-  /** Until accounts exist every change is recorded as made by this actor. */
-  static final String ANONYMOUS = "anonymous";
-
   private Requests() {}
 
   /** Parses a body with the given reader; 400 with every field problem when it cannot be read. */

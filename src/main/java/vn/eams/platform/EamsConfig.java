@@ -27,6 +27,75 @@ public interface EamsConfig {
   /** The server-sent events of model changes (docs/operations/configuration.md). */
   Events events();
 
+  /** Sign-in, sessions, API tokens and anonymous reading (docs/operations/security.md). */
+  Security security();
+
+  /** Webhooks: how often they are looked at, how deliveries are retried. */
+  Webhooks webhooks();
+
+  /** Webhooks. */
+  interface Webhooks {
+    /** How often the change log is read for webhooks and due deliveries are sent. */
+    @WithDefault("1s")
+    java.time.Duration pollInterval();
+
+    /** The wait before the first retry; each further retry waits twice as long. */
+    @WithDefault("30s")
+    java.time.Duration retryBase();
+
+    /** The longest wait between two attempts. */
+    @WithDefault("1h")
+    java.time.Duration retryMax();
+
+    /** Attempts before a delivery is given up as failed. */
+    @WithDefault("10")
+    int maxAttempts();
+
+    /** How long the receiver may take to answer one attempt. */
+    @WithDefault("10s")
+    java.time.Duration timeout();
+  }
+
+  /**
+   * The first administrator's password ({@code EAMS_ADMIN_PASSWORD}); used only when the account
+   * store holds no user. When unset, a random password is printed once to the log.
+   */
+  Optional<String> adminPassword();
+
+  /** Sign-in, sessions, API tokens and anonymous reading. */
+  interface Security {
+    /** Whether visitors who are not signed in may read the catalogue, element and view pages. */
+    @WithDefault("true")
+    boolean anonymousRead();
+
+    /**
+     * The key that signs session cookies (at least 32 characters). Every node of a cluster must use
+     * the same key; when unset, one is generated at the first start and kept in the relational
+     * store, which the nodes share.
+     */
+    Optional<String> sessionKey();
+
+    /** How long a sign-in lasts. */
+    @WithDefault("PT12H")
+    java.time.Duration sessionLifetime();
+
+    /** Failed sign-ins in a row that lock an account. */
+    @WithDefault("5")
+    int maxFailedLogins();
+
+    /** How long a locked account stays locked. */
+    @WithDefault("PT15M")
+    java.time.Duration lockout();
+
+    /** The bcrypt cost (work factor) of new password hashes, 10..16. */
+    @WithDefault("12")
+    int bcryptCost();
+
+    /** Whether the session cookie is sent over HTTPS only (set when TLS ends at a proxy). */
+    @WithDefault("false")
+    boolean secureCookie();
+  }
+
   /** Limits of file imports (docs/operations/configuration.md). */
   @io.smallrye.config.WithName("import")
   Import importing();

@@ -131,7 +131,7 @@ public class ProblemMapper {
         null);
   }
 
-  private static Response respond(Problem p) {
+  public static Response respond(Problem p) {
     return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
   }
 }

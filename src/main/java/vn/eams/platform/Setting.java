@@ -24,12 +24,12 @@ public class Setting extends PanacheEntityBase {
   public LocalDateTime updatedAt;
 
   /** The setting's value, if set. */
-  static Optional<String> get(String name) {
+  public static Optional<String> get(String name) {
     return Setting.<Setting>findByIdOptional(name).map(s -> s.value);
   }
 
   /** Sets the value unless it is set already; returns the stored value. */
-  static String putIfAbsent(String name, String value) {
+  public static String putIfAbsent(String name, String value) {
     Optional<String> existing = get(name);
     if (existing.isPresent()) {
       return existing.get();

@@ -16,6 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.neo4j.driver.Record;
+import vn.eams.accounts.Access;
+import vn.eams.accounts.Right;
 import vn.eams.metamodel.Metamodel;
 
 /** What this installation runs on: for operators and support. */
@@ -52,6 +54,7 @@ public class SystemResource {
   }
 
   @GET
+  @Access(Right.READ)
   @Transactional
   @Operation(summary = "Installation id, stores in use, metamodel and change sequence")
   public Map<String, Object> info() {

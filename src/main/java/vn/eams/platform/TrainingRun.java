@@ -13,10 +13,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.eams.accounts.Accounts;
+import vn.eams.accounts.Caller;
 
 /**
  * The class-data training run of the build.
@@ -38,9 +41,16 @@ public class TrainingRun {
   private final EamsConfig config;
   private final int port;
 
-  TrainingRun(EamsConfig config, @ConfigProperty(name = "quarkus.http.port") int port) {
+  /** The training requests' Authorization header: a short-lived token of the administrator. */
+  private volatile String authorization;
+
+  private final Accounts accounts;
+
+  TrainingRun(
+      EamsConfig config, @ConfigProperty(name = "quarkus.http.port") int port, Accounts accounts) {
     this.config = config;
     this.port = port;
+    this.accounts = accounts;
   }
 
   void start(@Observes @Priority(10_000) StartupEvent event) {
@@ -69,7 +79,14 @@ public class TrainingRun {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     String base = "http://127.0.0.1:" + port;
     waitUntilServing(http, base);
+    Caller admin =
+        accounts
+            .caller("admin")
+            .orElseThrow(() -> new IOException("The training run found no administrator"));
+    Map<String, Object> token = accounts.createToken(admin, "class-data training run", 1, null);
+    authorization = "Bearer " + token.get("token");
     List<String> failures = new ArrayList<>();
+    send(http, failures, "GET", base + "/login", null, null);
     send(http, failures, "GET", base + "/api/models", null, null);
     send(http, failures, "GET", base + "/api/metamodel", null, null);
     send(
@@ -109,6 +126,7 @@ public class TrainingRun {
     String model = send(http, failures, "GET", m, null, null);
     Matcher v = VERSION.matcher(model);
     send(http, failures, "DELETE", m, null, v.find() ? v.group(1) : "1");
+    accounts.revokeToken(admin, ((Number) token.get("id")).longValue(), null);
     if (!failures.isEmpty()) {
       throw new IOException("Training requests failed: " + failures);
     }
@@ -160,7 +178,7 @@ public class TrainingRun {
     throw new IllegalStateException("The application did not answer on " + base);
   }
 
-  private static String send(
+  private String send(
       HttpClient http,
       List<String> failures,
       String method,
@@ -180,6 +198,9 @@ public class TrainingRun {
     }
     if (ifMatch != null) {
       b.header("If-Match", "\"" + ifMatch + "\"");
+    }
+    if (authorization != null) {
+      b.header("Authorization", authorization);
     }
     HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() >= 400) {

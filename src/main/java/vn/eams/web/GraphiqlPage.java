@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.eams.accounts.Access;
+import vn.eams.accounts.Right;
 
 /**
  * The GraphiQL page: an in-browser editor for {@code POST /graphql} of the same server, with
@@ -52,6 +54,7 @@ public class GraphiqlPage {
   }
 
   @GET
+  @Access(Right.READ)
   @Operation(
       summary = "GraphiQL page: write and run GraphQL queries against POST /graphql",
       description = "Completion and documentation come from the schema's introspection.")

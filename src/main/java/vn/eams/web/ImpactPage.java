@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.eams.accounts.Access;
+import vn.eams.accounts.Right;
 import vn.eams.metamodel.ElementType;
 import vn.eams.metamodel.Layer;
 import vn.eams.metamodel.Metamodel;
@@ -83,6 +85,7 @@ public class ImpactPage {
   public record Start(String id, String name, String type) {}
 
   @GET
+  @Access(Right.READ)
   @Operation(
       summary = "Impact-analysis page of a model (?element= preselects start elements)",
       description =

@@ -3,12 +3,20 @@ package vn.eams.web;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.Cookie;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
+import java.util.Optional;
+import vn.eams.accounts.Accounts;
+import vn.eams.accounts.Caller;
+import vn.eams.accounts.CurrentCaller;
+import vn.eams.accounts.EamsAuthentication;
+import vn.eams.accounts.Right;
 
 /**
  * What every page resource shares: the language choice (parameter, then cookie), the page frame
@@ -23,9 +31,34 @@ class PageSupport {
   Template notFound;
 
   private final Ui ui;
+  private final CurrentCaller caller;
+  private final Accounts accounts;
+  private final CurrentVertxRequest request;
 
-  PageSupport(Ui ui) {
+  PageSupport(Ui ui, CurrentCaller caller, Accounts accounts, CurrentVertxRequest request) {
     this.ui = ui;
+    this.caller = caller;
+    this.accounts = accounts;
+    this.request = request;
+  }
+
+  /** Who is signed in (through the session cookie) and the CSRF token of the session. */
+  PagesResource.Session session() {
+    Optional<Caller> c = caller.get();
+    if (c.isEmpty()) {
+      return PagesResource.Session.NONE;
+    }
+    Cookie cookie =
+        request.getCurrent() == null
+            ? null
+            : request.getCurrent().request().getCookie(EamsAuthentication.SESSION_COOKIE);
+    String csrf = cookie == null ? "" : accounts.csrfToken(cookie.getValue());
+    return new PagesResource.Session(
+        c.get().username(),
+        c.get().username(),
+        c.get().may(Right.ADMIN),
+        c.get().may(Right.MODEL_EDIT),
+        csrf);
   }
 
   /** The page language: the {@code lang} parameter, else the remembered one, else Vietnamese. */
@@ -50,7 +83,12 @@ class PageSupport {
               }
             });
     url.append("lang=").append(other);
-    return new PagesResource.Frame(l, ui.texts(l), url.toString(), title, modelId);
+    return new PagesResource.Frame(l, ui.texts(l), url.toString(), title, modelId, session());
+  }
+
+  /** The message that confirms a finished form action ({@code ?done=user-created}), if any. */
+  String done(String l, String done) {
+    return done == null ? null : ui.texts(l).get("done_" + done.replace('-', '_'));
   }
 
   /** The 404 page in the page language. */

@@ -29,6 +29,8 @@ import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.neo4j.driver.TransactionContext;
+import vn.eams.accounts.Access;
+import vn.eams.accounts.Right;
 import vn.eams.metamodel.ElementType;
 import vn.eams.metamodel.Layer;
 import vn.eams.metamodel.Metamodel;
@@ -104,7 +106,29 @@ public class PagesResource {
   /** What every page's frame needs. */
   @TemplateData
   public record Frame(
-      String lang, Map<String, String> t, String otherLangUrl, String title, String modelId) {}
+      String lang,
+      Map<String, String> t,
+      String otherLangUrl,
+      String title,
+      String modelId,
+      Session session) {}
+
+  /**
+   * Who is signed in, for the page header: name, whether an administrator, whether the role may
+   * change models, and the CSRF token that the page's forms and scripts send back.
+   */
+  @TemplateData
+  public record Session(
+      String username, String displayName, boolean admin, boolean editor, String csrf) {
+
+    /** Nobody signed in. */
+    static final Session NONE = new Session("", "", false, false, "");
+
+    /** Whether somebody is signed in. */
+    public boolean signedIn() {
+      return !username.isEmpty();
+    }
+  }
 
   /** A link with a label (and a secondary line). */
   @TemplateData
@@ -157,6 +181,7 @@ public class PagesResource {
   // ---- pages -----------------------------------------------------------------------------------
 
   @GET
+  @Access(Right.PUBLISHED)
   @Operation(summary = "Home page: the models and their layers with element counts")
   public Response home(
       @QueryParam("lang") String lang,
@@ -230,6 +255,7 @@ public class PagesResource {
   }
 
   @GET
+  @Access(Right.PUBLISHED)
   @Path("models/{modelId}")
   @Operation(summary = "A model's page (its card of the home page)")
   public Response model(
@@ -251,6 +277,7 @@ public class PagesResource {
   }
 
   @GET
+  @Access(Right.PUBLISHED)
   @Path("models/{modelId}/catalogue")
   @Operation(summary = "Catalogue of a model's elements with filters and sorting")
   public Response catalogue(
@@ -364,6 +391,7 @@ public class PagesResource {
   }
 
   @GET
+  @Access(Right.PUBLISHED)
   @Path("models/{modelId}/elements/{id}")
   @Operation(summary = "An element's page: properties, relationships, views, history")
   public Response element(
@@ -579,6 +607,7 @@ public class PagesResource {
   }
 
   @GET
+  @Access(Right.PUBLISHED)
   @Path("models/{modelId}/views/{viewId}")
   @Operation(summary = "A view drawn as SVG in ArchiMate notation")
   public Response view(
@@ -657,6 +686,7 @@ public class PagesResource {
   }
 
   @GET
+  @Access(Right.PUBLISHED)
   @Path("search")
   @Operation(summary = "Keyword search across names, documentation and properties")
   public Response search(
@@ -695,6 +725,7 @@ public class PagesResource {
   }
 
   @GET
+  @Access(Right.MODEL_EDIT)
   @Path("import")
   @Operation(summary = "The upload page: import files with a progress bar (server-sent events)")
   public Response importPage(

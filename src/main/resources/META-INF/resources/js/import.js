@@ -70,7 +70,9 @@
     });
     bar.removeAttribute('value');
     phase.textContent = status.dataset.queued;
-    fetch('/api/import/jobs?' + q.toString(), { method: 'POST', body: data })
+    var csrf = document.querySelector('meta[name="csrf-token"]');
+    var headers = csrf && csrf.content ? { 'X-CSRF-Token': csrf.content } : {};
+    fetch('/api/import/jobs?' + q.toString(), { method: 'POST', body: data, headers: headers })
       .then(function (response) {
         return response.json().then(function (body) { return { ok: response.ok, body: body }; });
       })

@@ -99,7 +99,7 @@ class IntegrityTest {
             .body(
                 "items.kind",
                 org.hamcrest.Matchers.contains("model", "element", "element", "element"))
-            .body("items[0].actor", equalTo("anonymous"))
+            .body("items[0].actor", equalTo(vn.eams.accounts.SignedInAsAdmin.ADMIN))
             .extract();
     List<Integer> seqs = changes.path("items.seq");
     assertThat(seqs).isSorted().doesNotHaveDuplicates();

@@ -35,9 +35,14 @@ class ModelEventsTest {
     final CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response;
 
     EventStream(String model, String query, String lastEventId) {
+      this(model, query, lastEventId, vn.eams.accounts.SignedInAsAdmin.header());
+    }
+
+    EventStream(String model, String query, String lastEventId, String authorization) {
       HttpRequest.Builder r =
           HttpRequest.newBuilder(base.resolve("/api/models/" + model + "/events" + query))
-              .header("Accept", "text/event-stream");
+              .header("Accept", "text/event-stream")
+              .header("Authorization", authorization);
       if (lastEventId != null) {
         r.header("Last-Event-ID", lastEventId);
       }
@@ -109,6 +114,36 @@ class ModelEventsTest {
       assertThat(e.get("data")).contains("\"op\":\"create\"").contains("\"kind\":\"element\"");
       // the model's creation came before the stream opened, so it is not in it
       assertThat(events).noneMatch(x -> x.getOrDefault("data", "").contains("\"kind\":\"model\""));
+    }
+  }
+
+  @Test
+  void aViewersStream_DeliversTheChangeAnArchitectMakes_NamingTheArchitect() throws Exception {
+    vn.eams.accounts.Roles.ensureUsers();
+    String m = Api.newModel();
+    try (EventStream s =
+        new EventStream(m, "", null, vn.eams.accounts.Roles.header(vn.eams.accounts.Role.VIEWER))) {
+      assertThat(s.response.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      String architect = vn.eams.accounts.Roles.username(vn.eams.accounts.Role.ARCHITECT);
+      String id =
+          given()
+              .auth()
+              .preemptive()
+              .basic(architect, vn.eams.accounts.Roles.password(vn.eams.accounts.Role.ARCHITECT))
+              .contentType("application/json")
+              .body(Map.of("type", "ApplicationService", "name", "Dịch vụ công trực tuyến"))
+              .post("/api/models/" + m + "/elements")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("id");
+      List<Map<String, String>> events = s.until("\"" + id + "\"");
+      assertThat(events.get(events.size() - 1).get("data"))
+          .contains("\"actor\":\"" + architect + "\"");
+    }
+    // a visitor who is not signed in gets no stream
+    try (EventStream s = new EventStream(m, "", null, "Bearer eams_not-a-token")) {
+      assertThat(s.response.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(401);
     }
   }
 

@@ -84,6 +84,20 @@ class BrowserTest {
     }
   }
 
+  /** Signs in through the sign-in page as the test administrator, coming back to {@code path}. */
+  private void signIn(String path) {
+    browser.get(base + path.substring(1));
+    // a page that needs an account sends the visitor to the sign-in page first
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(d -> d.getCurrentUrl().contains("/login?next="));
+    browser.findElement(By.id("l-user")).sendKeys(vn.eams.accounts.SignedInAsAdmin.ADMIN);
+    browser.findElement(By.id("l-pass")).sendKeys(vn.eams.accounts.SignedInAsAdmin.ADMIN_PASSWORD);
+    browser.findElement(By.cssSelector("form.account-form button[type=submit]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(d -> !d.getCurrentUrl().contains("/login"));
+    assertThat(browser.getCurrentUrl()).endsWith(path);
+  }
+
   @Test
   void homeToAgencyToDomainToSearch() throws Exception {
     browser.get(base.toString());
@@ -131,8 +145,14 @@ class BrowserTest {
         file,
         Files.readString(Path.of("tests/fixtures/exchange/small.xml"))
             .replace("\"x-", "\"" + prefix + "-"));
-    browser.get(base + "import?lang=vi");
+    signIn("/import?lang=vi");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Nhập mô hình");
+    // the header names who is signed in, with the way out
+    assertThat(browser.findElement(By.cssSelector("header a.who")).getText())
+        .isEqualTo(vn.eams.accounts.SignedInAsAdmin.ADMIN);
+    assertThat(
+            browser.findElement(By.cssSelector("header form[action='/logout'] button")).getText())
+        .isEqualTo("Đăng xuất");
     browser.findElement(By.id("i-files")).sendKeys(file.toString());
     // "only check" is ticked by default: nothing is written
     browser.findElement(By.cssSelector("#import-form button[type=submit]")).click();
@@ -158,7 +178,8 @@ class BrowserTest {
 
   @Test
   void impactPage_RunsFromAnElement_ListsTheSharingServices_AndExplainsOne() throws Exception {
-    browser.get(base + "models/tra-vinh-v1.0/impact?element=tv-platform-lgsp&lang=vi");
+    // the analysis is a POST with the session cookie: the page sends the session's CSRF token
+    signIn("/models/tra-vinh-v1.0/impact?element=tv-platform-lgsp&lang=vi");
     assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Phân tích ảnh hưởng");
     assertThat(browser.findElement(By.id("impact-chosen")).getText())
         .contains("Nền tảng chia sẻ và tích hợp cấp tỉnh");
@@ -193,7 +214,7 @@ class BrowserTest {
   @Test
   void graphiqlPage_MountsGraphiql_WithTheFirstQuery_AndFetchesNothingFromElsewhere()
       throws Exception {
-    browser.get(base + "graphiql?lang=vi");
+    signIn("/graphiql?lang=vi");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     wait.until(d -> !d.findElements(By.cssSelector(".graphiql-container")).isEmpty());
     // the query editor is a Monaco editor holding the first query
