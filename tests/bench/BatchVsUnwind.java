@@ -359,7 +359,7 @@ public class BatchVsUnwind {
       throws Exception {
     byte[] body = batchBody(prefix, ops, elements, rels, validateOnly);
     HttpRequest req =
-        HttpRequest.newBuilder(URI.create(base + "/api/models/" + model + "/batch"))
+        authorized(URI.create(base + "/api/models/" + model + "/batch"))
             .timeout(Duration.ofMinutes(30))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -629,7 +629,7 @@ public class BatchVsUnwind {
     String body = "{\"id\":\"" + json(id) + "\",\"name\":\"" + json("Bench " + id) + "\"}";
     HttpResponse<String> r =
         http.send(
-            HttpRequest.newBuilder(URI.create(base + "/api/models"))
+            authorized(URI.create(base + "/api/models"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
@@ -640,7 +640,7 @@ public class BatchVsUnwind {
   }
 
   static String get(String path) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = http.send(authorized(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) throw new IllegalStateException("GET " + path + " -> HTTP " + r.statusCode() + ": " + r.body());
     return r.body();
   }
@@ -682,5 +682,15 @@ public class BatchVsUnwind {
       }
     }
     if (!Character.isLetter(tag.charAt(0))) tag = "t" + tag;
+  }
+
+  /**
+   * A request that carries EAMS_BENCH_AUTH (lib.sh: the bench administrator's Basic credentials)
+   * as its Authorization header: every endpoint needs a signed-in caller.
+   */
+  static HttpRequest.Builder authorized(URI uri) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri);
+    String auth = System.getenv("EAMS_BENCH_AUTH");
+    return auth == null || auth.isBlank() ? b : b.header("Authorization", auth);
   }
 }

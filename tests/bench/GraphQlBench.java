@@ -264,7 +264,7 @@ public class GraphQlBench {
   static int importModel() throws Exception {
     long t0 = System.nanoTime();
     HttpRequest req =
-        HttpRequest.newBuilder(
+        authorized(
                 URI.create(
                     base + "/api/import?modelId=" + enc(modelId) + "&fileName="
                         + enc(importFile.getFileName().toString())))
@@ -294,7 +294,7 @@ public class GraphQlBench {
     String query = QUERY.replace("\"" + DOC_AGENCY + "\"", "\"" + agency + "\"");
     String body = JSON.writeValueAsString(Map.of("query", query));
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(base + "/graphql"))
+        authorized(URI.create(base + "/graphql"))
             .timeout(Duration.ofSeconds(60))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -875,12 +875,12 @@ public class GraphQlBench {
   }
 
   static HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(authorized(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   static HttpResponse<String> post(String path, String json) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
+        authorized(URI.create(base + path)).timeout(Duration.ofMinutes(5))
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
@@ -930,5 +930,15 @@ public class GraphQlBench {
     }
     if (!List.of("shipped", "fixture", "data").contains(expect)) throw new IllegalArgumentException("--expect shipped | fixture | data");
     if (requests < 1 || rounds < 1) throw new IllegalArgumentException("--requests and --rounds must be at least 1");
+  }
+
+  /**
+   * A request that carries EAMS_BENCH_AUTH (lib.sh: the bench administrator's Basic credentials)
+   * as its Authorization header: every endpoint needs a signed-in caller.
+   */
+  static HttpRequest.Builder authorized(URI uri) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri);
+    String auth = System.getenv("EAMS_BENCH_AUTH");
+    return auth == null || auth.isBlank() ? b : b.header("Authorization", auth);
   }
 }

@@ -384,7 +384,7 @@ public class ImpactBench {
         "{\"id\":\"" + json(modelId) + "\",\"name\":\"" + json(m.name.isEmpty() ? modelId : m.name) + "\"}";
     HttpResponse<String> r =
         http.send(
-            HttpRequest.newBuilder(URI.create(base + "/api/models"))
+            authorized(URI.create(base + "/api/models"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
@@ -797,7 +797,7 @@ public class ImpactBench {
     byte[] body = ("{\"start\":[\"" + json(startId) + "\"],\"change\":\"" + change + "\",\"direction\":\"" + direction
             + "\",\"maxDepth\":" + depth + ",\"limit\":" + limit + "}").getBytes(StandardCharsets.UTF_8);
     HttpRequest req =
-        HttpRequest.newBuilder(URI.create(base + "/api/models/" + modelId + "/impact"))
+        authorized(URI.create(base + "/api/models/" + modelId + "/impact"))
             .timeout(Duration.ofSeconds(120))
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
@@ -1097,7 +1097,7 @@ public class ImpactBench {
       long t0 = System.nanoTime();
       HttpResponse<String> resp =
           http.send(
-              HttpRequest.newBuilder(URI.create(base + "/api/models/" + modelId + "/batch"))
+              authorized(URI.create(base + "/api/models/" + modelId + "/batch"))
                   .timeout(Duration.ofMinutes(10))
                   .header("Content-Type", "application/json")
                   .POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -1402,7 +1402,7 @@ public class ImpactBench {
   }
 
   static HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(600)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(authorized(URI.create(base + path)).timeout(Duration.ofSeconds(600)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -1463,5 +1463,15 @@ public class ImpactBench {
       }
     }
     if (mode == null || file == null) throw new IllegalArgumentException("give --load or --measure, and --file");
+  }
+
+  /**
+   * A request that carries EAMS_BENCH_AUTH (lib.sh: the bench administrator's Basic credentials)
+   * as its Authorization header: every endpoint needs a signed-in caller.
+   */
+  static HttpRequest.Builder authorized(URI uri) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri);
+    String auth = System.getenv("EAMS_BENCH_AUTH");
+    return auth == null || auth.isBlank() ? b : b.header("Authorization", auth);
   }
 }

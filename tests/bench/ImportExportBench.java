@@ -297,7 +297,7 @@ public class ImportExportBench {
   // ---- ours ---------------------------------------------------------------------------------------
 
   static Counts importOurs(BenchFile f, String model) throws Exception {
-    HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/import?modelId=" + model + "&fileName=" + f.path.getFileName()))
+    HttpRequest req = authorized(URI.create(base + "/api/import?modelId=" + model + "&fileName=" + f.path.getFileName()))
         .timeout(Duration.ofMinutes(30))
         .header("Content-Type", "application/xml")
         .POST(HttpRequest.BodyPublishers.ofFile(f.path))
@@ -315,7 +315,7 @@ public class ImportExportBench {
   }
 
   static Counts importDryRun(BenchFile f, String model) throws Exception {
-    HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/import?dryRun=true&modelId=" + model + "&fileName=" + f.path.getFileName()))
+    HttpRequest req = authorized(URI.create(base + "/api/import?dryRun=true&modelId=" + model + "&fileName=" + f.path.getFileName()))
         .timeout(Duration.ofMinutes(30))
         .header("Content-Type", "application/xml")
         .POST(HttpRequest.BodyPublishers.ofFile(f.path))
@@ -335,7 +335,7 @@ public class ImportExportBench {
   }
 
   static void exportOurs(String model, long[] bytes) throws Exception {
-    HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/models/" + model + "/export"))
+    HttpRequest req = authorized(URI.create(base + "/api/models/" + model + "/export"))
         .timeout(Duration.ofMinutes(30)).GET().build();
     HttpResponse<InputStream> resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream in = resp.body()) {
@@ -356,7 +356,7 @@ public class ImportExportBench {
   static String deleteModel(String model) throws Exception {
     String info = get("/api/models/" + model);
     String version = group(info, "\"version\"\\s*:\\s*(\\d+)");
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/models/" + model))
+    HttpResponse<String> r = http.send(authorized(URI.create(base + "/api/models/" + model))
             .timeout(Duration.ofMinutes(30)).header("If-Match", "\"" + version + "\"").DELETE().build(),
         HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() / 100 == 2) return "deleted through the API";
@@ -977,7 +977,7 @@ public class ImportExportBench {
   // ---- helpers ------------------------------------------------------------------------------------
 
   static String get(String path) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = http.send(authorized(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) throw new IllegalStateException("GET " + path + " -> HTTP " + r.statusCode() + ": " + head(r.body()));
     return r.body();
   }
@@ -1022,5 +1022,15 @@ public class ImportExportBench {
       }
     }
     if (!Character.isLetter(tag.charAt(0))) tag = "t" + tag;
+  }
+
+  /**
+   * A request that carries EAMS_BENCH_AUTH (lib.sh: the bench administrator's Basic credentials)
+   * as its Authorization header: every endpoint needs a signed-in caller.
+   */
+  static HttpRequest.Builder authorized(URI uri) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri);
+    String auth = System.getenv("EAMS_BENCH_AUTH");
+    return auth == null || auth.isBlank() ? b : b.header("Authorization", auth);
   }
 }

@@ -175,13 +175,13 @@ public class PagesBench {
 
   static HttpResponse<String> get(String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create(base + path)).build(),
+        authorized(URI.create(base + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   static HttpResponse<String> post(String path, String json) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create(base + path))
+        authorized(URI.create(base + path))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build(),
@@ -190,5 +190,15 @@ public class PagesBench {
 
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A request that carries EAMS_BENCH_AUTH (lib.sh: the bench administrator's Basic credentials)
+   * as its Authorization header: every endpoint needs a signed-in caller.
+   */
+  static HttpRequest.Builder authorized(URI uri) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri);
+    String auth = System.getenv("EAMS_BENCH_AUTH");
+    return auth == null || auth.isBlank() ? b : b.header("Authorization", auth);
   }
 }

@@ -10,6 +10,10 @@ APP_DIR=${APP_DIR:-/tmp/bench-app}
 HTTP_PORT=${HTTP_PORT:-18080}
 BOLT_PORT=${BOLT_PORT:-17687}
 CPUS=${CPUS:-0,1}
+# The administrator of the bench stores (created at their first start) and the Authorization
+# header the harnesses send: every endpoint needs a signed-in caller.
+BENCH_ADMIN_PASSWORD=${BENCH_ADMIN_PASSWORD:-bench-admin-password}
+export EAMS_BENCH_AUTH="Basic $(printf 'admin:%s' "$BENCH_ADMIN_PASSWORD" | base64 -w0)"
 
 ensure_app_copy() {
   if [ ! -f "$APP_DIR/quarkus-run.jar" ]; then
@@ -82,6 +86,7 @@ start_app() {
   APP_LAUNCH_MS=$(now_ms)
   (cd "$dir" && exec taskset -c "$CPUS" java "$@" \
       -Dquarkus.http.port="$HTTP_PORT" -Deams.neo4j.embedded.bolt-port="$BOLT_PORT" \
+      -Deams.admin-password="$BENCH_ADMIN_PASSWORD" \
       -jar "$APP_DIR/quarkus-run.jar" >"$log" 2>&1) &
   APP_PID=$!
 }
@@ -91,7 +96,8 @@ wait_ready() {
   local deadline code
   deadline=$(( $(now_ms) + ${1:-300} * 1000 ))
   while [ "$(now_ms)" -lt "$deadline" ]; do
-    code=$(curl -s -o /dev/null -m 2 -w '%{http_code}' "http://127.0.0.1:$HTTP_PORT/api/models" || true)
+    code=$(curl -s -o /dev/null -m 2 -w '%{http_code}' -H "Authorization: $EAMS_BENCH_AUTH" \
+      "http://127.0.0.1:$HTTP_PORT/api/models" || true)
     if [ "$code" = 200 ]; then
       READY_MS=$(now_ms)
       return 0

@@ -111,8 +111,8 @@ train_appcds() {
   echo "# AppCDS training run: -XX:ArchiveClassesAtExit=$JSA"
   start_app "$dir" "$dir.log" "-XX:ArchiveClassesAtExit=$JSA"
   wait_ready 300
-  curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -d '{"id":"cds","name":"CDS"}' "http://127.0.0.1:$HTTP_PORT/api/models" || true
-  curl -s -o /dev/null "http://127.0.0.1:$HTTP_PORT/api/models" || true
+  curl -s -o /dev/null -X POST -H "Authorization: $EAMS_BENCH_AUTH" -H 'Content-Type: application/json' -d '{"id":"cds","name":"CDS"}' "http://127.0.0.1:$HTTP_PORT/api/models" || true
+  curl -s -o /dev/null -H "Authorization: $EAMS_BENCH_AUTH" "http://127.0.0.1:$HTTP_PORT/api/models" || true
   stop_app
   if [ ! -f "$JSA" ]; then
     echo "AppCDS archive was not written; see $dir.log" >&2

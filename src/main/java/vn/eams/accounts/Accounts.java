@@ -60,8 +60,11 @@ public class Accounts {
   private final Map<String, Cached<Long>> passwords = new ConcurrentHashMap<>();
   private volatile SessionCodec codec;
 
-  Accounts(EamsConfig config) {
+  private final AgencyCheck agencies;
+
+  Accounts(EamsConfig config, AgencyCheck agencies) {
     this.config = config.security();
+    this.agencies = agencies;
     this.dummyHash = Passwords.hash("not a password of anyone", config.security().bcryptCost());
   }
 
@@ -156,6 +159,84 @@ public class Accounts {
                               u.id, u.credentialsVersion, System.currentTimeMillis() / 1000));
               return new Login(Outcome.OK, Optional.of(c), Optional.of(cookie));
             });
+  }
+
+  /**
+   * Signs in a user whom the identity provider vouched for: the account of that user name is
+   * created, or its role and agency follow the provider's claims; a disabled account stays out.
+   */
+  public Login ssoSignIn(SsoClaims.Account claims, String address) {
+    String username = claims.username().orElseThrow();
+    Role role = claims.role().orElseThrow();
+    String agency = claims.agencyId().orElse(null);
+    Login login =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  LocalDateTime now = LocalDateTime.now();
+                  UserAccount u = UserAccount.byUsername(username).orElse(null);
+                  if (u == null) {
+                    u = new UserAccount();
+                    u.username = username;
+                    u.displayName =
+                        claims.displayName().isBlank() ? username : claims.displayName();
+                    u.role = role.key();
+                    u.agencyId = agency;
+                    u.enabled = true;
+                    u.createdAt = now;
+                    u.persist();
+                    record(
+                        "system:sso",
+                        "user-created",
+                        username,
+                        "role "
+                            + role.key()
+                            + (agency == null ? "" : ", agency " + agency)
+                            + " (single sign-on)",
+                        address);
+                  } else {
+                    if (!u.enabled) {
+                      record(username, "login-refused", username, "disabled (sso)", address);
+                      return new Login(Outcome.DISABLED, Optional.empty(), Optional.empty());
+                    }
+                    if (role != u.roleValue()) {
+                      record(
+                          "system:sso",
+                          "role-changed",
+                          username,
+                          u.role + " -> " + role.key() + " (single sign-on)",
+                          address);
+                      u.role = role.key();
+                      u.credentialsVersion++;
+                    }
+                    if (!java.util.Objects.equals(agency, u.agencyId)) {
+                      record(
+                          "system:sso",
+                          "agency-changed",
+                          username,
+                          u.agencyId + " -> " + agency + " (single sign-on)",
+                          address);
+                      u.agencyId = agency;
+                      u.credentialsVersion++;
+                    }
+                  }
+                  u.lastLoginAt = now;
+                  record(username, "login", username, "sso", address);
+                  String cookie =
+                      codec()
+                          .encode(
+                              new SessionCodec.Session(
+                                  u.id, u.credentialsVersion, System.currentTimeMillis() / 1000));
+                  return new Login(Outcome.OK, Optional.of(Caller.of(u)), Optional.of(cookie));
+                });
+    forgetUsers();
+    return login;
+  }
+
+  /** Records a single sign-on the claims did not allow. */
+  public void ssoRefused(String username, String why, String address) {
+    QuarkusTransaction.requiringNew()
+        .run(() -> record(username, "login-refused", username, "sso: " + why, address));
   }
 
   /**
@@ -657,7 +738,7 @@ public class Accounts {
     return r.get();
   }
 
-  private static void agencyRule(Role role, String agency, List<Problem.Error> errors) {
+  private void agencyRule(Role role, String agency, List<Problem.Error> errors) {
     if (role == Role.DEPARTMENT && agency == null) {
       errors.add(
           Problem.Error.field(
@@ -667,6 +748,10 @@ public class Accounts {
     }
     if (agency != null && agency.length() > 200) {
       errors.add(Problem.Error.field("agencyId", "too-long", "Use at most 200 characters."));
+    } else if (agency != null) {
+      agencies
+          .problem(agency)
+          .ifPresent(p -> errors.add(Problem.Error.field("agencyId", "unknown-agency", p)));
     }
   }
 

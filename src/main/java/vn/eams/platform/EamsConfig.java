@@ -30,6 +30,38 @@ public interface EamsConfig {
   /** Sign-in, sessions, API tokens and anonymous reading (docs/operations/security.md). */
   Security security();
 
+  /**
+   * Single sign-on through the province's OpenID Connect provider (docs/operations/security.md).
+   */
+  Sso sso();
+
+  /** How the claims of the identity provider's ID token become an EAMS account. */
+  interface Sso {
+    /** The claim that holds the user name (an account of that name is used or created). */
+    @WithDefault("preferred_username")
+    String usernameClaim();
+
+    /** The claim that holds the full name. */
+    @WithDefault("name")
+    String nameClaim();
+
+    /** The claim whose values (a list or one text) are mapped to a role by {@link #roles()}. */
+    @WithDefault("groups")
+    String roleClaim();
+
+    /** The claim that holds the id of a department user's agency element. */
+    @WithDefault("agency")
+    String agencyClaim();
+
+    /**
+     * Values of the role claim to role keys; the most powerful role a user's values map to wins.
+     */
+    java.util.Map<String, String> roles();
+
+    /** The role of users none of whose values map to a role; unset: such users are refused. */
+    Optional<String> defaultRole();
+  }
+
   /** Webhooks: how often they are looked at, how deliveries are retried. */
   Webhooks webhooks();
 

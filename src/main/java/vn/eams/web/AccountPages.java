@@ -3,6 +3,8 @@ package vn.eams.web;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -28,16 +30,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.eams.accounts.Access;
 import vn.eams.accounts.Accounts;
+import vn.eams.accounts.AgencyCheck;
 import vn.eams.accounts.Caller;
 import vn.eams.accounts.CurrentCaller;
 import vn.eams.accounts.EamsAuthentication;
 import vn.eams.accounts.Right;
 import vn.eams.accounts.Role;
 import vn.eams.accounts.SecurityLog;
+import vn.eams.accounts.SsoClaims;
 import vn.eams.model.AuditResource;
 import vn.eams.model.Change;
 import vn.eams.model.ChangeLog;
@@ -87,8 +93,15 @@ public class AccountPages {
   private final SecurityLog log;
   private final EamsConfig config;
   private final ModelQueries queries;
+  private final CurrentIdentityAssociation identities;
+  private final boolean ssoEnabled;
+  private final AgencyCheck agencies;
 
   AccountPages(
+      AgencyCheck agencies,
+      CurrentIdentityAssociation identities,
+      @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false")
+          boolean ssoEnabled,
       Ui ui,
       PageSupport support,
       Accounts accounts,
@@ -97,6 +110,9 @@ public class AccountPages {
       EamsConfig config,
       ModelQueries queries) {
     this.queries = queries;
+    this.identities = identities;
+    this.agencies = agencies;
+    this.ssoEnabled = ssoEnabled;
     this.ui = ui;
     this.support = support;
     this.accounts = accounts;
@@ -153,6 +169,67 @@ public class AccountPages {
     return Response.seeOther(URI.create(localPath(next)))
         .cookie(sessionCookie(result.session().orElseThrow()), expire(LOGIN_CSRF_COOKIE))
         .build();
+  }
+
+  @GET
+  @Path("login/sso")
+  @Access(Right.PUBLIC)
+  @Operation(
+      summary = "Sign in through the province's identity provider (OpenID Connect)",
+      description =
+          "The provider signs the user in and sends them back here; the claims give the user name,"
+              + " role and agency (docs/operations/security.md).")
+  public Response signInSso(
+      @QueryParam("next") String next,
+      @CookieParam(PageSupport.LANG_COOKIE) String langCookie,
+      @Context UriInfo uri,
+      @Context HttpServerRequest http) {
+    String l = PageSupport.lang(null, langCookie);
+    Map<String, String> t = ui.texts(l);
+    if (!ssoEnabled) {
+      return loginForm(l, uri, next, "", t.get("login_sso_off"), null, 404, null);
+    }
+    SecurityIdentity identity = identities.getIdentity();
+    if (identity == null
+        || identity.isAnonymous()
+        || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+      return loginForm(l, uri, next, "", t.get("login_sso_failed"), null, 401, null);
+    }
+    SsoClaims.Account claims = SsoClaims.read(config.sso(), token::getClaim);
+    String refusal = null;
+    if (claims.username().isEmpty()) {
+      refusal = t.get("login_sso_no_username").replace("{0}", config.sso().usernameClaim());
+    } else if (claims.role().isEmpty()) {
+      refusal =
+          t.get("login_sso_no_role")
+              .replace("{0}", config.sso().roleClaim())
+              .replace("{1}", String.join(", ", claims.values()));
+    } else if (claims.role().get() == Role.DEPARTMENT && claims.agencyId().isEmpty()) {
+      refusal = t.get("login_sso_no_agency").replace("{0}", config.sso().agencyClaim());
+    } else if (claims.role().get() == Role.DEPARTMENT) {
+      refusal = agencies.problem(claims.agencyId().get()).orElse(null);
+    }
+    if (refusal != null) {
+      accounts.ssoRefused(claims.username().orElse("?"), refusal, address(http));
+      return expireProviderSession(loginForm(l, uri, next, "", refusal, null, 403, null));
+    }
+    Accounts.Login result = accounts.ssoSignIn(claims, address(http));
+    if (result.outcome() != Accounts.Outcome.OK) {
+      return expireProviderSession(
+          loginForm(l, uri, next, "", t.get("login_disabled"), null, 403, null));
+    }
+    return expireProviderSession(
+        Response.seeOther(URI.create(localPath(next)))
+            .cookie(sessionCookie(result.session().orElseThrow()))
+            .build());
+  }
+
+  /**
+   * Ends the identity provider's session cookie here: after single sign-on the EAMS session cookie
+   * alone says who the user is.
+   */
+  private static Response expireProviderSession(Response r) {
+    return Response.fromResponse(r).cookie(expire("q_session")).build();
   }
 
   @POST
@@ -475,7 +552,7 @@ public class AccountPages {
             .data("username", username == null ? "" : username)
             .data("error", error)
             .data("csrf", csrf)
-            .data("sso", false);
+            .data("sso", ssoEnabled);
     Response r = respond(page, status, lang);
     return Response.fromResponse(r)
         .cookie(

@@ -434,6 +434,18 @@ class AccountsTest {
         .body("errors.code", hasItem("agency-required"));
     given()
         .contentType("application/json")
+        .body(
+            Map.of(
+                "username", "dept-wrong-agency",
+                "password", "long-enough-1",
+                "role", "department",
+                "agencyId", "tv-app-01"))
+        .post("/api/users")
+        .then()
+        .statusCode(422)
+        .body("errors.code", hasItem("unknown-agency"));
+    given()
+        .contentType("application/json")
         .body(Map.of("username", "admin", "password", "long-enough-1", "role", "viewer"))
         .post("/api/users")
         .then()
@@ -557,5 +569,16 @@ class AccountsTest {
         .statusCode(200)
         .body(containsString(model + "-a3"))
         .body(containsString("/audit?model=" + model + "&amp;element=" + model + "-a1"));
+  }
+
+  @Test
+  void metrics_AreForAdministrators_HealthIsForEveryone() {
+    anonymous().get("/q/metrics").then().statusCode(401);
+    basic(Roles.username(Role.VIEWER), Roles.password(Role.VIEWER))
+        .get("/q/metrics")
+        .then()
+        .statusCode(403);
+    given().get("/q/metrics").then().statusCode(200);
+    anonymous().get("/q/health/live").then().statusCode(200);
   }
 }

@@ -57,6 +57,7 @@ class AuthorizationMatrixTest {
           // sign-in and own account
           Map.entry("GET /login", Right.PUBLIC),
           Map.entry("POST /login", Right.PUBLIC),
+          Map.entry("GET /login/sso", Right.PUBLIC),
           Map.entry("POST /logout", Right.SIGNED_IN),
           Map.entry("GET /account", Right.SIGNED_IN),
           Map.entry("POST /account/password", Right.SIGNED_IN),
