@@ -5,45 +5,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The first administrator of an empty account store, without EAMS_ADMIN_PASSWORD. */
+/**
+ * The first administrator of an empty account store, without EAMS_ADMIN_PASSWORD. The test empties
+ * the account store of the test run and gives it back its test administrator at the end.
+ */
 @QuarkusTest
-@TestProfile(FirstStartTest.NoPassword.class)
 class FirstStartTest {
-
-  /** An account store of its own, and no administrator password configured. */
-  public static class NoPassword implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of(
-          "quarkus.datasource.jdbc.url", "jdbc:h2:mem:first-start;DB_CLOSE_DELAY=-1",
-          "eams.admin-password", "");
-    }
-  }
 
   @Inject Accounts accounts;
 
-  @Test
-  void anEmptyStore_GetsAnAdministrator_WithARandomPasswordLoggedOnce() {
+  private static void emptyAccountStore() {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
               ApiToken.deleteAll();
               UserAccount.deleteAll();
             });
+  }
+
+  @AfterEach
+  void giveBackTheTestAdministrator() {
+    emptyAccountStore();
+    accounts.bootstrap(Optional.of(SignedInAsAdmin.ADMIN_PASSWORD));
+  }
+
+  @Test
+  void anEmptyStore_GetsAnAdministrator_WithARandomPasswordLoggedOnce() {
+    emptyAccountStore();
     List<String> messages = new ArrayList<>();
     Handler capture =
         new Handler() {
