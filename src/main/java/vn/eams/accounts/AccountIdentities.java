@@ -38,8 +38,17 @@ final class AccountIdentities {
         : rc.request().remoteAddress().hostAddress();
   }
 
-  private static Uni<SecurityIdentity> blocking(
-      AuthenticationRequestContext context, Supplier<SecurityIdentity> work) {
+  /**
+   * The identity from what the node has cached, answered on the calling (I/O) thread; else the
+   * work, run off it (it may read the account store or check a bcrypt hash).
+   */
+  private static Uni<SecurityIdentity> cachedOrBlocking(
+      Optional<Caller> cached,
+      AuthenticationRequestContext context,
+      Supplier<SecurityIdentity> work) {
+    if (cached.isPresent()) {
+      return Uni.createFrom().item(identity(cached.get()));
+    }
     return context.runBlocking(work);
   }
 
@@ -60,7 +69,8 @@ final class AccountIdentities {
     @Override
     public Uni<SecurityIdentity> authenticate(
         Credentials.Token request, AuthenticationRequestContext context) {
-      return blocking(
+      return cachedOrBlocking(
+          accounts.cachedToken(request.token),
           context,
           () ->
               accounts
@@ -91,7 +101,8 @@ final class AccountIdentities {
     @Override
     public Uni<SecurityIdentity> authenticate(
         Credentials.Session request, AuthenticationRequestContext context) {
-      return blocking(
+      return cachedOrBlocking(
+          accounts.cachedSession(request.cookie),
           context,
           () ->
               accounts
@@ -119,14 +130,12 @@ final class AccountIdentities {
     public Uni<SecurityIdentity> authenticate(
         UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
       String address = address(request);
-      return blocking(
+      String password = new String(request.getPassword().getPassword());
+      return cachedOrBlocking(
+          accounts.cachedBasic(request.getUsername(), password),
           context,
           () -> {
-            Accounts.Login login =
-                accounts.basic(
-                    request.getUsername(),
-                    new String(request.getPassword().getPassword()),
-                    address);
+            Accounts.Login login = accounts.basic(request.getUsername(), password, address);
             Optional<Caller> c = login.caller();
             if (c.isPresent()) {
               return identity(c.get());

@@ -697,6 +697,57 @@ public class Accounts {
 
   // ---- helpers ----------------------------------------------------------------------------------
 
+  /**
+   * What this node knows of a request's credentials without reading the account store: the caller
+   * when every answer it needs is cached and fresh, else empty (then the caller is looked up
+   * properly, off the I/O thread). Credentials it does not know are never refused here.
+   */
+  public Optional<Caller> cachedBasic(String username, String password) {
+    Cached<Long> hit = passwords.get(sha256(username + "\u0000" + password));
+    return hit != null && hit.fresh() ? cachedUser(hit.value()) : Optional.empty();
+  }
+
+  /** See {@link #cachedBasic}: an API token's caller, from the caches only. */
+  public Optional<Caller> cachedToken(String token) {
+    if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 200) {
+      return Optional.empty();
+    }
+    Cached<Optional<TokenState>> hit = tokens.get(sha256(token));
+    if (hit == null || !hit.fresh() || hit.value().isEmpty()) {
+      return Optional.empty();
+    }
+    TokenState t = hit.value().get();
+    if (t.expiresAt() != null && t.expiresAt().isBefore(LocalDateTime.now())) {
+      return Optional.empty();
+    }
+    return cachedUser(t.userId()).map(c -> c.withToken(t.name()));
+  }
+
+  /** See {@link #cachedBasic}: a session cookie's caller, from the caches only. */
+  public Optional<Caller> cachedSession(String cookie) {
+    Optional<SessionCodec.Session> s = codec().decode(cookie);
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    long age = System.currentTimeMillis() / 1000 - s.get().issuedAt();
+    if (age < 0 || age > config.sessionLifetime().toSeconds()) {
+      return Optional.empty();
+    }
+    Cached<Optional<UserState>> hit = users.get(s.get().userId());
+    return hit != null && hit.fresh()
+        ? hit.value()
+            .filter(u -> u.usable() && u.credentialsVersion() == s.get().credentialsVersion())
+            .map(UserState::caller)
+        : Optional.empty();
+  }
+
+  private Optional<Caller> cachedUser(long id) {
+    Cached<Optional<UserState>> hit = users.get(id);
+    return hit != null && hit.fresh()
+        ? hit.value().filter(UserState::usable).map(UserState::caller)
+        : Optional.empty();
+  }
+
   private Optional<UserState> user(long id) {
     Cached<Optional<UserState>> hit = users.get(id);
     if (hit != null && hit.fresh()) {
