@@ -167,8 +167,22 @@ final class BatchWrite {
                   Map.of("id", en.getKey(), "now", GraphMapping.time(now)))
               .single();
       Map<String, Object> after = new LinkedHashMap<>();
+      after.put("id", en.getKey());
       after.put("version", view.get("v").asLong());
       after.put("removed", en.getValue().stream().map(ChangeResult.Cascaded::id).sorted().toList());
+      // as the modeller's own edits are logged, so that a browser showing the view follows both
+      after.put(
+          "edits",
+          en.getValue().stream()
+              .sorted(java.util.Comparator.comparing(ChangeResult.Cascaded::id))
+              .map(
+                  c ->
+                      Map.of(
+                          "op",
+                          c.kind().equals("diagramNode") ? "removeNode" : "removeConnection",
+                          "id",
+                          c.id()))
+              .toList());
       // a view of another model is logged in that model's change log
       changes.add(
           new Change(

@@ -185,6 +185,87 @@ final class JsonInput {
     return result;
   }
 
+  /** An integer in [min, max], or null when absent; a wrong value is reported. */
+  Integer integer(String field, int min, int max) {
+    JsonNode v = raw(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min || v.asInt() > max) {
+      error(field, "out-of-range", "must be a whole number from " + min + " to " + max);
+      return null;
+    }
+    return v.asInt();
+  }
+
+  /** Points {@code [{"x": 1, "y": 2}, ...]} with coordinates in [min, max], or null when absent. */
+  List<int[]> points(String field, int min, int max) {
+    JsonNode v = raw(field);
+    if (v == null) {
+      return null;
+    }
+    if (v.isNull()) {
+      return List.of();
+    }
+    if (!v.isArray()) {
+      error(field, "wrong-type", "must be an array of points {\"x\": …, \"y\": …}");
+      return null;
+    }
+    List<int[]> result = new ArrayList<>(v.size());
+    for (int i = 0; i < v.size(); i++) {
+      JsonInput p = new JsonInput(v.get(i), where(field) + "[" + i + "]", errors);
+      if (!v.get(i).isObject()) {
+        p.fail("", "wrong-type", "must be a point {\"x\": …, \"y\": …}");
+        continue;
+      }
+      p.allowOnly(Set.of("x", "y"));
+      Integer x = p.integer("x", min, max);
+      Integer y = p.integer("y", min, max);
+      if (x == null || y == null) {
+        if (!p.has("x") || !p.has("y")) {
+          p.fail("", "required", "needs both x and y");
+        }
+        continue;
+      }
+      result.add(new int[] {x, y});
+    }
+    return result;
+  }
+
+  /** The JSON object at {@code field} as a plain map (for styles), or null when absent. */
+  Map<String, Object> plainObject(String field) {
+    JsonNode v = raw(field);
+    if (v == null) {
+      return null;
+    }
+    if (v.isNull()) {
+      return Map.of();
+    }
+    if (!v.isObject()) {
+      error(field, "wrong-type", "must be a JSON object");
+      return null;
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> it = v.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> en = it.next();
+      JsonNode x = en.getValue();
+      result.put(en.getKey(), x.isNumber() ? (Object) x.numberValue() : x.asText());
+    }
+    return result;
+  }
+
+  /** Reports a problem with {@code field} ("" for this object itself). */
+  void fail(String field, String code, String message) {
+    String f = field.isEmpty() ? path : where(field);
+    errors.add(Problem.Error.field(f, code, "'" + f + "' " + message + "."));
+  }
+
+  /** Where this object is in the request. */
+  String path() {
+    return path;
+  }
+
   /** Reports fields that this kind of body does not have. */
   void allowOnly(Set<String> allowed) {
     if (node == null || !node.isObject()) {

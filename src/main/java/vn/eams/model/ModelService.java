@@ -79,6 +79,16 @@ public class ModelService {
         tx -> new ModelBatch(this.ctx(tx), modelId, operations, actor, single, false).run());
   }
 
+  /**
+   * Applies the operations inside a transaction the caller holds (the view editor's, which writes
+   * diagram objects in the same transaction); errors name fields under {@code operations[i]}, i
+   * being the index in {@code operations}.
+   */
+  ChangeResult applyIn(
+      TransactionContext tx, String modelId, List<ModelOperation> operations, String actor) {
+    return new ModelBatch(this.ctx(tx), modelId, operations, actor, false, false).run();
+  }
+
   /** Creates a model; an empty id asks the service to choose one. */
   public ModelInfo createModel(String id, ModelData data, String actor) {
     String modelId = id == null || id.isBlank() ? Text.newId() : id.strip();

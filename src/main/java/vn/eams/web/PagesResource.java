@@ -83,6 +83,7 @@ public class PagesResource {
   private final ViewStore views;
   private final Graph graph;
   private final PageSupport support;
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
 
   PagesResource(
       Ui ui,
@@ -91,7 +92,9 @@ public class PagesResource {
       Metamodel metamodel,
       ViewStore views,
       Graph graph,
-      PageSupport support) {
+      PageSupport support,
+      com.fasterxml.jackson.databind.ObjectMapper json) {
+    this.json = json;
     this.ui = ui;
     this.support = support;
     this.pages = pages;
@@ -681,7 +684,21 @@ public class PagesResource {
             .data("documentation", v.documentation())
             .data("viewpoint", viewpoint)
             .data("svg", svg)
-            .data("elements", elementLinks);
+            .data("elements", elementLinks)
+            .data("editHref", "/models/" + enc(modelId) + "/views/" + enc(viewId) + "/edit")
+            .data(
+                "config",
+                ModellerPage.config(
+                    json,
+                    metamodel,
+                    t,
+                    "view",
+                    l,
+                    modelId,
+                    viewId,
+                    v.viewpoint(),
+                    support.session().username(),
+                    support.session().editor()));
     return PageSupport.respond(ti, lang);
   }
 

@@ -132,6 +132,14 @@ public final class ViewSvg {
   }
 
   private static void defs(StringBuilder s) {
+    s.append(MARKERS);
+  }
+
+  /** The arrowheads, diamonds and dot of the relationship lines, as one {@code <defs>}. */
+  static final String MARKERS = markers();
+
+  private static String markers() {
+    StringBuilder s = new StringBuilder();
     s.append("<defs>")
         // filled triangle: triggering, flow, serving (open), realization (hollow)
         .append(
@@ -159,6 +167,72 @@ public final class ViewSvg {
                 + " markerWidth=\"6\" markerHeight=\"6\"><circle cx=\"4\" cy=\"4\" r=\"3\""
                 + " fill=\"#000\"/></marker>")
         .append("</defs>");
+    return s.toString();
+  }
+
+  /**
+   * The notation as data, for the modeller and the viewer in the browser, which draw exactly what
+   * this class draws: per element type its layer, fill, corner radius and icon; per relationship
+   * type its dash and end markers; the markers themselves; the palette's layers in order; and the
+   * element types the view's viewpoint allows (all when it has none).
+   */
+  public static Map<String, Object> notation(Metamodel metamodel, String viewpointId) {
+    Map<String, Object> types = new java.util.LinkedHashMap<>();
+    Map<Layer, List<String>> byLayer = new java.util.EnumMap<>(Layer.class);
+    for (ElementType t : metamodel.elementTypes()) {
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("layer", t.layer().name());
+      m.put("fill", fill(t.name(), t.layer()));
+      m.put("corner", corner(t));
+      m.put("icon", iconShape(t.name()));
+      m.put("junction", t.name().endsWith("Junction"));
+      m.put("labelVi", t.nameVi());
+      m.put("labelEn", t.nameEn());
+      m.put("defaultWidth", t.name().endsWith("Junction") ? 15 : 120);
+      m.put("defaultHeight", t.name().endsWith("Junction") ? 15 : 55);
+      types.put(t.name(), m);
+      byLayer.computeIfAbsent(t.layer(), k -> new ArrayList<>()).add(t.name());
+    }
+    Map<String, Object> lines = new java.util.LinkedHashMap<>();
+    for (var r : metamodel.relationshipTypes()) {
+      LineStyle l = LINE_STYLES.getOrDefault(r.name(), LineStyle.PLAIN);
+      lines.put(r.name(), Map.of("dash", l.dash(), "start", l.start(), "end", l.end()));
+    }
+    lines.put("Line", Map.of("dash", "", "start", "", "end", ""));
+    List<Map<String, Object>> layers = new ArrayList<>();
+    byLayer.forEach(
+        (layer, names) ->
+            layers.add(
+                Map.of(
+                    "id", layer.name(),
+                    "labelVi", layer.nameVi(),
+                    "labelEn", layer.token(),
+                    "types", names)));
+    Map<String, Object> n = new java.util.LinkedHashMap<>();
+    n.put("types", types);
+    n.put("lines", lines);
+    n.put("markers", MARKERS);
+    n.put("layers", layers);
+    n.put(
+        "viewpoint",
+        viewpointId == null || viewpointId.isEmpty()
+            ? null
+            : metamodel
+                .viewpoint(viewpointId)
+                .map(
+                    v ->
+                        (Object)
+                            Map.of("id", v.id(), "elementTypes", List.copyOf(v.elementTypes())))
+                .orElse(null));
+    return n;
+  }
+
+  /** Corner radius: rounded for behaviour, slightly for motivation, square otherwise. */
+  static int corner(ElementType type) {
+    if (type == null) {
+      return 0;
+    }
+    return type.aspect() == Aspect.BEHAVIOR ? 10 : type.aspect() == Aspect.MOTIVATION ? 6 : 0;
   }
 
   private static void group(StringBuilder s, ViewDefinition.Node n) {
@@ -205,7 +279,6 @@ public final class ViewSvg {
     if (n.style().fill().matches("#[0-9a-fA-F]{6}")) {
       fill = n.style().fill(); // the modeller's own colour, as Archi keeps it
     }
-    boolean rounded = type != null && type.aspect() == Aspect.BEHAVIOR;
     s.append("<a href=\"").append(esc(link)).append("\" class=\"element\">");
     s.append("<title>")
         .append(esc(e.name()))
@@ -233,7 +306,7 @@ public final class ViewSvg {
         .append("\" height=\"")
         .append(n.h())
         .append("\" rx=\"")
-        .append(rounded ? 10 : (type != null && type.aspect() == Aspect.MOTIVATION ? 6 : 0))
+        .append(corner(type))
         .append("\" fill=\"")
         .append(fill)
         .append("\" stroke=\"#333\"/>");
@@ -244,72 +317,7 @@ public final class ViewSvg {
 
   /** A small type icon in a 18 × 14 box at (x, y), drawn from the type's notation. */
   static void icon(StringBuilder s, String type, int x, int y) {
-    String g =
-        switch (type) {
-          case "BusinessActor", "Stakeholder" ->
-              "<circle cx=\"9\" cy=\"2.5\" r=\"2.5\"/><path d=\"M9,5 v5 M5,7 h8 M9,10 l-3,4 M9,10"
-                  + " l3,4\"/>";
-          case "BusinessRole" ->
-              "<path d=\"M4,2 h9 a3,5 0 0 1 0,10 h-9 a3,5 0 0 1 0,-10 z\"/><ellipse cx=\"13\""
-                  + " cy=\"7\" rx=\"3\" ry=\"5\"/>";
-          case "BusinessInterface", "ApplicationInterface", "TechnologyInterface" ->
-              "<circle cx=\"12\" cy=\"7\" r=\"4\"/><path d=\"M2,7 h6\"/>";
-          case "BusinessCollaboration", "ApplicationCollaboration", "TechnologyCollaboration" ->
-              "<circle cx=\"7\" cy=\"7\" r=\"5\"/><circle cx=\"12\" cy=\"7\" r=\"5\"/>";
-          case "BusinessProcess", "ApplicationProcess", "TechnologyProcess" ->
-              "<path d=\"M1,5 h10 v-3 l6,5 l-6,5 v-3 h-10 z\"/>";
-          case "BusinessFunction", "ApplicationFunction", "TechnologyFunction", "Capability" ->
-              "<path d=\"M3,5 l6,-4 l6,4 v8 l-6,-4 l-6,4 z\"/>";
-          case "BusinessInteraction", "ApplicationInteraction", "TechnologyInteraction" ->
-              "<path d=\"M8,2 a5,5 0 0 0 0,10 z M10,2 a5,5 0 0 1 0,10 z\"/>";
-          case "BusinessEvent", "ApplicationEvent", "TechnologyEvent", "ImplementationEvent" ->
-              "<path d=\"M1,2 h11 a4,5 0 0 1 0,10 h-11 a4,5 0 0 0 0,-10 z\"/>";
-          case "BusinessService", "ApplicationService", "TechnologyService" ->
-              "<rect x=\"1\" y=\"3\" width=\"16\" height=\"8\" rx=\"4\"/>";
-          case "BusinessObject", "DataObject", "Contract", "Representation", "Deliverable" ->
-              "<rect x=\"1\" y=\"1\" width=\"16\" height=\"12\"/><path d=\"M1,4 h16\"/>";
-          case "Product" ->
-              "<rect x=\"1\" y=\"1\" width=\"16\" height=\"12\"/><path d=\"M1,4 h8 v-3\"/>";
-          case "ApplicationComponent" ->
-              "<rect x=\"4\" y=\"1\" width=\"13\" height=\"12\"/><rect x=\"1\" y=\"3\" width=\"6\""
-                  + " height=\"3\"/><rect x=\"1\" y=\"8\" width=\"6\" height=\"3\"/>";
-          case "Node", "Facility", "Equipment" ->
-              "<path d=\"M1,4 l3,-3 h13 v9 l-3,3 h-13 z M1,4 h13 v9 M14,4 l3,-3\"/>";
-          case "Device" ->
-              "<rect x=\"3\" y=\"1\" width=\"12\" height=\"8\" rx=\"1\"/><path d=\"M1,13 l3,-4 h10"
-                  + " l3,4 z\"/>";
-          case "SystemSoftware" ->
-              "<circle cx=\"8\" cy=\"8\" r=\"5\"/><circle cx=\"11\" cy=\"5\" r=\"5\"/>";
-          case "CommunicationNetwork", "DistributionNetwork" ->
-              "<path d=\"M3,3 l12,0 l-3,8 l-12,0 z\"/><circle cx=\"3\" cy=\"3\" r=\"1.5\"/>";
-          case "Path" -> "<path d=\"M1,7 h16\" stroke-dasharray=\"2 2\"/>";
-          case "Artifact" -> "<path d=\"M3,1 h8 l4,4 v8 h-12 z M11,1 v4 h4\"/>";
-          case "Goal", "Outcome" ->
-              "<circle cx=\"9\" cy=\"7\" r=\"6\"/><circle cx=\"9\" cy=\"7\" r=\"3\"/>";
-          case "Requirement", "Constraint" ->
-              "<path d=\"M4,2 h13 l-3,10 h-13 z"
-                  + (type.equals("Constraint") ? " M7,2 l-3,10" : "")
-                  + "\"/>";
-          case "Principle" ->
-              "<rect x=\"3\" y=\"1\" width=\"12\" height=\"12\"/><path d=\"M9,3 v6 M9,10 v1\"/>";
-          case "Driver" -> "<circle cx=\"9\" cy=\"7\" r=\"5\"/><path d=\"M2,7 h14 M9,0 v14\"/>";
-          case "Assessment" -> "<circle cx=\"7\" cy=\"6\" r=\"4\"/><path d=\"M10,9 l5,5\"/>";
-          case "Meaning" -> "<ellipse cx=\"9\" cy=\"7\" rx=\"7\" ry=\"5\"/>";
-          case "Value" -> "<ellipse cx=\"9\" cy=\"7\" rx=\"8\" ry=\"5\"/>";
-          case "WorkPackage" -> "<path d=\"M14,4 a6,5 0 1 0 2,4\"/><path d=\"M14,1 v4 h3\"/>";
-          case "Plateau" -> "<path d=\"M5,3 h12 M3,7 h12 M1,11 h12\"/>";
-          case "Gap" ->
-              "<ellipse cx=\"9\" cy=\"7\" rx=\"7\" ry=\"5\"/><path d=\"M1,5 h16 M1,9 h16\"/>";
-          case "Location" -> "<path d=\"M9,13 l-5,-7 a5,5 0 1 1 10,0 z\"/>";
-          case "Resource" ->
-              "<rect x=\"1\" y=\"3\" width=\"14\" height=\"8\" rx=\"2\"/><path d=\"M15,6 h2 v2 h-2\"/>";
-          case "CourseOfAction" ->
-              "<circle cx=\"11\" cy=\"5\" r=\"4\"/><path d=\"M1,13 q2,-8 8,-6\"/>";
-          case "ValueStream" -> "<path d=\"M1,2 h11 l5,5 l-5,5 h-11 l5,-5 z\"/>";
-          case "Grouping" ->
-              "<path d=\"M1,4 h7 v-3 h-7 z M1,4 h16 v9 h-16 z\" stroke-dasharray=\"2 1\"/>";
-          default -> "";
-        };
+    String g = iconShape(type);
     if (g.isEmpty()) {
       return;
     }
@@ -320,6 +328,73 @@ public final class ViewSvg {
         .append(")\" fill=\"none\" stroke=\"#000\" stroke-width=\"1\" aria-hidden=\"true\">")
         .append(g)
         .append("</g>");
+  }
+
+  /** The SVG shapes of a type's icon in an 18 × 14 box (stroke black, no fill), or "". */
+  static String iconShape(String type) {
+    return switch (type) {
+      case "BusinessActor", "Stakeholder" ->
+          "<circle cx=\"9\" cy=\"2.5\" r=\"2.5\"/><path d=\"M9,5 v5 M5,7 h8 M9,10 l-3,4 M9,10"
+              + " l3,4\"/>";
+      case "BusinessRole" ->
+          "<path d=\"M4,2 h9 a3,5 0 0 1 0,10 h-9 a3,5 0 0 1 0,-10 z\"/><ellipse cx=\"13\""
+              + " cy=\"7\" rx=\"3\" ry=\"5\"/>";
+      case "BusinessInterface", "ApplicationInterface", "TechnologyInterface" ->
+          "<circle cx=\"12\" cy=\"7\" r=\"4\"/><path d=\"M2,7 h6\"/>";
+      case "BusinessCollaboration", "ApplicationCollaboration", "TechnologyCollaboration" ->
+          "<circle cx=\"7\" cy=\"7\" r=\"5\"/><circle cx=\"12\" cy=\"7\" r=\"5\"/>";
+      case "BusinessProcess", "ApplicationProcess", "TechnologyProcess" ->
+          "<path d=\"M1,5 h10 v-3 l6,5 l-6,5 v-3 h-10 z\"/>";
+      case "BusinessFunction", "ApplicationFunction", "TechnologyFunction", "Capability" ->
+          "<path d=\"M3,5 l6,-4 l6,4 v8 l-6,-4 l-6,4 z\"/>";
+      case "BusinessInteraction", "ApplicationInteraction", "TechnologyInteraction" ->
+          "<path d=\"M8,2 a5,5 0 0 0 0,10 z M10,2 a5,5 0 0 1 0,10 z\"/>";
+      case "BusinessEvent", "ApplicationEvent", "TechnologyEvent", "ImplementationEvent" ->
+          "<path d=\"M1,2 h11 a4,5 0 0 1 0,10 h-11 a4,5 0 0 0 0,-10 z\"/>";
+      case "BusinessService", "ApplicationService", "TechnologyService" ->
+          "<rect x=\"1\" y=\"3\" width=\"16\" height=\"8\" rx=\"4\"/>";
+      case "BusinessObject", "DataObject", "Contract", "Representation", "Deliverable" ->
+          "<rect x=\"1\" y=\"1\" width=\"16\" height=\"12\"/><path d=\"M1,4 h16\"/>";
+      case "Product" ->
+          "<rect x=\"1\" y=\"1\" width=\"16\" height=\"12\"/><path d=\"M1,4 h8 v-3\"/>";
+      case "ApplicationComponent" ->
+          "<rect x=\"4\" y=\"1\" width=\"13\" height=\"12\"/><rect x=\"1\" y=\"3\" width=\"6\""
+              + " height=\"3\"/><rect x=\"1\" y=\"8\" width=\"6\" height=\"3\"/>";
+      case "Node", "Facility", "Equipment" ->
+          "<path d=\"M1,4 l3,-3 h13 v9 l-3,3 h-13 z M1,4 h13 v9 M14,4 l3,-3\"/>";
+      case "Device" ->
+          "<rect x=\"3\" y=\"1\" width=\"12\" height=\"8\" rx=\"1\"/><path d=\"M1,13 l3,-4 h10"
+              + " l3,4 z\"/>";
+      case "SystemSoftware" ->
+          "<circle cx=\"8\" cy=\"8\" r=\"5\"/><circle cx=\"11\" cy=\"5\" r=\"5\"/>";
+      case "CommunicationNetwork", "DistributionNetwork" ->
+          "<path d=\"M3,3 l12,0 l-3,8 l-12,0 z\"/><circle cx=\"3\" cy=\"3\" r=\"1.5\"/>";
+      case "Path" -> "<path d=\"M1,7 h16\" stroke-dasharray=\"2 2\"/>";
+      case "Artifact" -> "<path d=\"M3,1 h8 l4,4 v8 h-12 z M11,1 v4 h4\"/>";
+      case "Goal", "Outcome" ->
+          "<circle cx=\"9\" cy=\"7\" r=\"6\"/><circle cx=\"9\" cy=\"7\" r=\"3\"/>";
+      case "Requirement", "Constraint" ->
+          "<path d=\"M4,2 h13 l-3,10 h-13 z"
+              + (type.equals("Constraint") ? " M7,2 l-3,10" : "")
+              + "\"/>";
+      case "Principle" ->
+          "<rect x=\"3\" y=\"1\" width=\"12\" height=\"12\"/><path d=\"M9,3 v6 M9,10 v1\"/>";
+      case "Driver" -> "<circle cx=\"9\" cy=\"7\" r=\"5\"/><path d=\"M2,7 h14 M9,0 v14\"/>";
+      case "Assessment" -> "<circle cx=\"7\" cy=\"6\" r=\"4\"/><path d=\"M10,9 l5,5\"/>";
+      case "Meaning" -> "<ellipse cx=\"9\" cy=\"7\" rx=\"7\" ry=\"5\"/>";
+      case "Value" -> "<ellipse cx=\"9\" cy=\"7\" rx=\"8\" ry=\"5\"/>";
+      case "WorkPackage" -> "<path d=\"M14,4 a6,5 0 1 0 2,4\"/><path d=\"M14,1 v4 h3\"/>";
+      case "Plateau" -> "<path d=\"M5,3 h12 M3,7 h12 M1,11 h12\"/>";
+      case "Gap" -> "<ellipse cx=\"9\" cy=\"7\" rx=\"7\" ry=\"5\"/><path d=\"M1,5 h16 M1,9 h16\"/>";
+      case "Location" -> "<path d=\"M9,13 l-5,-7 a5,5 0 1 1 10,0 z\"/>";
+      case "Resource" ->
+          "<rect x=\"1\" y=\"3\" width=\"14\" height=\"8\" rx=\"2\"/><path d=\"M15,6 h2 v2 h-2\"/>";
+      case "CourseOfAction" -> "<circle cx=\"11\" cy=\"5\" r=\"4\"/><path d=\"M1,13 q2,-8 8,-6\"/>";
+      case "ValueStream" -> "<path d=\"M1,2 h11 l5,5 l-5,5 h-11 l5,-5 z\"/>";
+      case "Grouping" ->
+          "<path d=\"M1,4 h7 v-3 h-7 z M1,4 h16 v9 h-16 z\" stroke-dasharray=\"2 1\"/>";
+      default -> "";
+    };
   }
 
   private static void connection(

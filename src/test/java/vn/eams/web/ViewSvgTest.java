@@ -43,4 +43,35 @@ class ViewSvgTest {
                 + " stroke-dasharray=\"4 3\" marker-end=\"url(#a-hollow)\"");
     assertThat(out).containsPattern("rel-association\"[^>]*points=\"[^\"]*\"><title>");
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void notation_GivesTheBrowserWhatTheServerDraws_ForEveryType() {
+    var metamodel = MetamodelLoader.fromDirectory(Path.of("metamodel"), List.of());
+    Map<String, Object> n = ViewSvg.notation(metamodel, "ApplicationUsage");
+    Map<String, Map<String, Object>> types = (Map<String, Map<String, Object>>) n.get("types");
+    assertThat(types).hasSize(metamodel.elementTypes().size());
+    for (var t : metamodel.elementTypes()) {
+      Map<String, Object> m = types.get(t.name());
+      assertThat(m.get("fill")).isEqualTo(ViewSvg.fill(t.name(), t.layer()));
+      assertThat(m.get("corner")).isEqualTo(ViewSvg.corner(t));
+      // the icon the server draws in the corner of a box is the one the browser gets
+      StringBuilder drawn = new StringBuilder();
+      ViewSvg.icon(drawn, t.name(), 0, 0);
+      assertThat(drawn.toString()).contains((String) m.get("icon"));
+    }
+    assertThat(((String) types.get("BusinessActor").get("icon"))).isNotEmpty();
+    Map<String, Map<String, String>> lines = (Map<String, Map<String, String>>) n.get("lines");
+    assertThat(lines).containsKeys("Composition", "Serving", "Access", "Line");
+    assertThat(lines.get("Realization"))
+        .containsEntry("dash", "4 3")
+        .containsEntry("end", "a-hollow");
+    assertThat((String) n.get("markers")).contains("id=\"a-hollow\"").contains("id=\"d-filled\"");
+    // the palette of an Application Usage view offers its element types only
+    Map<String, Object> vp = (Map<String, Object>) n.get("viewpoint");
+    assertThat((List<String>) vp.get("elementTypes"))
+        .contains("ApplicationComponent", "BusinessActor")
+        .doesNotContain("Node");
+    assertThat(ViewSvg.notation(metamodel, "").get("viewpoint")).isNull();
+  }
 }
