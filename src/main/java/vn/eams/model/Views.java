@@ -126,7 +126,7 @@ public class Views {
   }
 
   /** A view's texts, viewpoint and folder, as a request gives them. */
-  record ViewFields(
+  public record ViewFields(
       String name, String nameEn, String documentation, String viewpoint, String folderId) {}
 
   static final Set<String> VIEW_FIELDS =

@@ -203,7 +203,9 @@ public class PagesResource {
               return c;
             });
     TemplateInstance page =
-        home.data("f", support.frame(l, uri, t.get("home_title"), "")).data("models", cards);
+        home.data("f", support.frame(l, uri, t.get("home_title"), ""))
+            .data("models", cards)
+            .data("message", null);
     return PageSupport.respond(page, lang);
   }
 
@@ -263,6 +265,7 @@ public class PagesResource {
   @Operation(summary = "A model's page (its card of the home page)")
   public Response model(
       @PathParam("modelId") String modelId,
+      @QueryParam("done") String done,
       @QueryParam("lang") String lang,
       @CookieParam(LANG_COOKIE) String cookie,
       @Context UriInfo uri) {
@@ -275,7 +278,9 @@ public class PagesResource {
     }
     ModelCard card = found.get();
     return PageSupport.respond(
-        home.data("f", support.frame(l, uri, card.name(), modelId)).data("models", List.of(card)),
+        home.data("f", support.frame(l, uri, card.name(), modelId))
+            .data("models", List.of(card))
+            .data("message", support.done(l, done)),
         lang);
   }
 
@@ -686,6 +691,7 @@ public class PagesResource {
             .data("svg", svg)
             .data("elements", elementLinks)
             .data("editHref", "/models/" + enc(modelId) + "/views/" + enc(viewId) + "/edit")
+            .data("deleteHref", "/models/" + enc(modelId) + "/views/" + enc(viewId) + "/delete")
             .data(
                 "config",
                 ModellerPage.config(

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** Accounts: sign-in and lock-out, sessions and CSRF, API tokens, the actor of changes. */
 @QuarkusTest
-class AccountsTest {
+public class AccountsTest {
 
   private static final Pattern META_CSRF =
       Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
@@ -53,12 +53,12 @@ class AccountsTest {
     return given().auth().preemptive().basic(user, password).redirects().follow(false);
   }
 
-  static RequestSpecification anonymous() {
+  public static RequestSpecification anonymous() {
     return given().auth().none().redirects().follow(false);
   }
 
   /** Signs in through the form; answers the session cookie. */
-  static String signIn(String user, String password) {
+  public static String signIn(String user, String password) {
     Response form = anonymous().get("/login");
     form.then().statusCode(200);
     String csrfCookie = form.cookie(AccountPages_LOGIN_CSRF);
@@ -89,7 +89,7 @@ class AccountsTest {
   static final String AccountPages_LOGIN_CSRF = "eams_login_csrf";
 
   /** The CSRF token a page shows the signed-in user. */
-  static String csrfOf(String session) {
+  public static String csrfOf(String session) {
     String page =
         anonymous()
             .cookie(EamsAuthentication.SESSION_COOKIE, session)

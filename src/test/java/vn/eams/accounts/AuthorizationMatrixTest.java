@@ -55,6 +55,10 @@ class AuthorizationMatrixTest {
           Map.entry("GET /audit", Right.READ),
           Map.entry("GET /import", Right.MODEL_EDIT),
           Map.entry("GET /models/{modelId}/views/{viewId}/edit", Right.MODEL_EDIT),
+          Map.entry("GET /models/{modelId}/views/new", Right.MODEL_EDIT),
+          Map.entry("POST /models/{modelId}/views/new", Right.MODEL_EDIT),
+          Map.entry("GET /models/{modelId}/views/{viewId}/delete", Right.MODEL_EDIT),
+          Map.entry("POST /models/{modelId}/views/{viewId}/delete", Right.MODEL_EDIT),
           // sign-in and own account
           Map.entry("GET /login", Right.PUBLIC),
           Map.entry("POST /login", Right.PUBLIC),
