@@ -36,6 +36,8 @@ public class ElementResource {
 
   @jakarta.inject.Inject vn.eams.accounts.CurrentCaller caller;
 
+  @jakarta.inject.Inject Views views;
+
   private final ModelService service;
   private final ModelQueries queries;
   private final Metamodel metamodel;
@@ -145,6 +147,16 @@ public class ElementResource {
   public Response get(@PathParam("modelId") String modelId, @PathParam("id") String id) {
     Element e = find(modelId, id);
     return Requests.ok(ConceptJson.element(e, metamodel), e.version());
+  }
+
+  @GET
+  @Access(Right.READ)
+  @Path("{id}/views")
+  @Operation(summary = "The views that show an element (what deleting it from the model touches)")
+  public Map<String, Object> views(
+      @PathParam("modelId") String modelId, @PathParam("id") String id) {
+    find(modelId, id);
+    return Map.of("items", views.showing(id));
   }
 
   @PUT

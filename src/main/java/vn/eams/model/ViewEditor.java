@@ -883,6 +883,13 @@ public class ViewEditor {
       after.put("id", viewId);
       after.put("version", viewVersion);
       after.put("edits", editsOut);
+      // the concepts the edit created, so that other browsers can draw them without a read
+      if (!createdElements.isEmpty()) {
+        after.put("elements", createdElements);
+      }
+      if (!createdRelationships.isEmpty()) {
+        after.put("relationships", createdRelationships);
+      }
       Map<String, Object> beforeLog = new LinkedHashMap<>();
       beforeLog.put("id", viewId);
       beforeLog.put("version", viewVersion - 1);

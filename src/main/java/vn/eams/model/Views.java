@@ -99,6 +99,11 @@ public class Views {
     return m;
   }
 
+  /** The views that show the element: id, name, English name, by name. */
+  public List<Map<String, Object>> showing(String elementId) {
+    return graph.read(tx -> viewStore.viewsShowing(tx, elementId));
+  }
+
   /** The view's own fields; 404 when the model or the view is unknown. */
   private Map<String, Object> head(TransactionContext tx, String modelId, String viewId) {
     List<Map<String, Object>> rows =

@@ -82,22 +82,41 @@ public final class ViewSvg {
       java.util.function.Function<String, String> href) {
     int maxX = 100;
     int maxY = 100;
+    // a diagram edited in the browser may reach left of or above the origin
+    int minX = 0;
+    int minY = 0;
     Map<String, ViewDefinition.Node> byId = new HashMap<>();
     for (ViewDefinition.Node n : view.nodes()) {
       byId.put(n.id(), n);
       maxX = Math.max(maxX, n.x() + n.w());
       maxY = Math.max(maxY, n.y() + n.h());
+      minX = Math.min(minX, n.x() - 20);
+      minY = Math.min(minY, n.y() - 20);
     }
+    for (ViewDefinition.Connection c : view.connections()) {
+      for (int[] p : c.bendpoints()) {
+        maxX = Math.max(maxX, p[0]);
+        maxY = Math.max(maxY, p[1]);
+        minX = Math.min(minX, p[0] - 20);
+        minY = Math.min(minY, p[1] - 20);
+      }
+    }
+    int width = maxX + 20 - minX;
+    int height = maxY + 20 - minY;
     StringBuilder s = new StringBuilder(32_768);
     s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diagram\" role=\"img\"")
-        .append(" viewBox=\"0 0 ")
-        .append(maxX + 20)
+        .append(" viewBox=\"")
+        .append(minX)
         .append(' ')
-        .append(maxY + 20)
+        .append(minY)
+        .append(' ')
+        .append(width)
+        .append(' ')
+        .append(height)
         .append("\" width=\"")
-        .append(maxX + 20)
+        .append(width)
         .append("\" height=\"")
-        .append(maxY + 20)
+        .append(height)
         .append("\" aria-labelledby=\"diagram-title\" font-family=\"sans-serif\" font-size=\"12\">")
         .append("<title id=\"diagram-title\">")
         .append(esc(title))

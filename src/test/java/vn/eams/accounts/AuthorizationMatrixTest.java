@@ -107,6 +107,7 @@ class AuthorizationMatrixTest {
           Map.entry("GET /api/models/{modelId}/events", Right.READ),
           Map.entry("GET /api/models/{modelId}/elements", Right.READ),
           Map.entry("GET /api/models/{modelId}/elements/{id}", Right.READ),
+          Map.entry("GET /api/models/{modelId}/elements/{id}/views", Right.READ),
           Map.entry("GET /api/models/{modelId}/relationships", Right.READ),
           Map.entry("GET /api/models/{modelId}/relationships/{id}", Right.READ),
           Map.entry("GET /api/models/{modelId}/folders", Right.READ),

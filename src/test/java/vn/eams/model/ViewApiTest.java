@@ -205,6 +205,10 @@ class ViewApiTest {
     assertThat(changes.getString("items[2].targetId")).isEqualTo(v);
     assertThat(changes.getList("items[2].after.edits.op"))
         .containsExactly("upsertNode", "upsertNode", "upsertConnection");
+    // the concepts it created travel with it, for the browsers that draw them
+    assertThat(changes.getString("items[2].after.elements.'e-portal'.name")).isEqualTo("Cổng DVC");
+    assertThat(changes.getString("items[2].after.relationships.'r-real'.type"))
+        .isEqualTo("Realization");
   }
 
   @Test
@@ -409,6 +413,12 @@ class ViewApiTest {
         .statusCode(200);
     assertThat(view(m, v1).getString("elements.'" + e + "'.name")).isEqualTo("Hồ sơ điện tử");
     assertThat(view(m, v2).getString("elements.'" + e + "'.name")).isEqualTo("Hồ sơ điện tử");
+    // what deleting it would touch
+    given()
+        .get("/api/models/" + m + "/elements/" + e + "/views")
+        .then()
+        .statusCode(200)
+        .body("items.id", org.hamcrest.Matchers.containsInAnyOrder(v1, v2));
     long before = lastSeq(m);
     given()
         .header("If-Match", "\"2\"")

@@ -45,6 +45,24 @@ class ViewSvgTest {
   }
 
   @Test
+  void render_KeepsBoxesLeftOfOrAboveTheOriginInSight() {
+    ViewSvg svg = new ViewSvg(MetamodelLoader.fromDirectory(Path.of("metamodel"), List.of()));
+    ViewDefinition v =
+        new ViewDefinition(
+            "v",
+            "V",
+            "",
+            "",
+            "",
+            List.of(new ViewDefinition.Node("n1", "", "element", "a", "", "", -150, -40, 120, 55)),
+            List.of());
+    String out =
+        svg.render(
+            v, Map.of("a", new ViewSvg.Shown("A", "Goal")), Map.of(), "Sơ đồ", id -> "/e/" + id);
+    assertThat(out).contains("viewBox=\"-170 -60 290 180\"");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void notation_GivesTheBrowserWhatTheServerDraws_ForEveryType() {
     var metamodel = MetamodelLoader.fromDirectory(Path.of("metamodel"), List.of());
