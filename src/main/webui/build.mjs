@@ -5,6 +5,9 @@
 // - the GraphiQL page: graphiql.js and graphiql.css (GraphiQL, React, Monaco), its lazily loaded
 //   chunks in graphiql/, and Monaco's web workers (graphiql/*.worker.js, classic scripts), which
 //   graphiql.js starts from the same folder: nothing is fetched from another origin.
+// - the modeller and diagram viewer pages: modeller.js (diagram-js and our ArchiMate notation), its
+//   lazily loaded chunks in modeller/ (ELK for auto-layout among them), and modeller.css, which
+//   carries diagram-js's and the minimap's own styles with ours.
 // `--watch` rebuilds on change, with source maps, for working with `./mvnw quarkus:dev`.
 import * as esbuild from 'esbuild';
 import { cp, mkdir, rm } from 'node:fs/promises';
@@ -16,17 +19,31 @@ await rm(outdir, { recursive: true, force: true });
 await mkdir(`${outdir}/licenses`, { recursive: true });
 // the bundles carry third-party code: ship its licence texts beside them
 const licences = {
+  'bpmn-io-diagram-js-ui': '@bpmn-io/diagram-js-ui/LICENSE',
+  clsx: 'diagram-js/node_modules/clsx/license',
   cytoscape: 'cytoscape/LICENSE',
+  'diagram-js': 'diagram-js/LICENSE',
+  'diagram-js-minimap': 'diagram-js-minimap/LICENSE',
+  didi: 'didi/LICENSE',
+  domify: 'domify/license',
   elkjs: 'elkjs/LICENSE.md',
   graphiql: 'graphiql/LICENSE',
   'graphiql-react': '@graphiql/react/LICENSE',
   'graphiql-toolkit': '@graphiql/toolkit/LICENSE',
   graphql: 'graphql/LICENSE',
+  htm: 'htm/LICENSE',
+  'inherits-browser': 'inherits-browser/LICENSE',
+  'min-dash': 'min-dash/LICENSE',
+  'min-dom': 'min-dom/LICENSE',
   'monaco-editor': 'monaco-editor/LICENSE',
   'monaco-graphql': 'monaco-graphql/LICENSE',
+  'object-refs': 'object-refs/LICENSE',
+  'path-intersection': 'path-intersection/LICENSE',
+  preact: 'preact/LICENSE',
   prettier: 'prettier/LICENSE',
   react: 'react/LICENSE',
   'react-dom': 'react-dom/LICENSE',
+  'tiny-svg': 'tiny-svg/LICENSE',
 };
 for (const [name, file] of Object.entries(licences)) {
   await cp(`node_modules/${file}`, `${outdir}/licenses/${name}.txt`);
@@ -60,6 +77,18 @@ const builds = [
   {
     ...common,
     entryPoints: ['src/graphiql.css'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/modeller.js'],
+    splitting: true,
+    format: 'esm',
+    chunkNames: 'modeller/[name]-[hash]',
+  },
+  {
+    // our styles with diagram-js's and the minimap's, which modeller.css @imports
+    ...common,
+    entryPoints: ['src/modeller.css'],
   },
   {
     ...common,

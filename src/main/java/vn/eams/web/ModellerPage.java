@@ -116,13 +116,15 @@ public class ModellerPage {
                     viewId,
                     str(read.view(), "viewpoint"),
                     f.session().username(),
-                    true)),
+                    true,
+                    null)),
         lang);
   }
 
   /**
    * The {@code data-config} of the modeller and the viewer: mode, ids, language, user, the script's
-   * texts (keys {@value #TEXTS}… without the prefix), the notation and the links it makes.
+   * texts (keys {@value #TEXTS}… without the prefix), the notation and the links it makes; {@code
+   * view} (the API's JSON of the view) when the reader cannot read it through the API.
    */
   static String config(
       ObjectMapper json,
@@ -134,7 +136,8 @@ public class ModellerPage {
       String viewId,
       String viewpoint,
       String user,
-      boolean canEdit) {
+      boolean canEdit,
+      Map<String, Object> view) {
     Map<String, String> texts = new LinkedHashMap<>();
     t.forEach(
         (k, v) -> {
@@ -155,6 +158,10 @@ public class ModellerPage {
     c.put("elementHref", base + "/elements/");
     c.put("viewsHref", base + "/views/");
     c.put("editHref", base + "/views/" + PagesResource.enc(viewId) + "/edit");
+    if (view != null) {
+      // for a reader without an account, who may see the page but not call the API
+      c.put("view", view);
+    }
     try {
       return json.writeValueAsString(c);
     } catch (JsonProcessingException e) {

@@ -84,6 +84,7 @@ public class PagesResource {
   private final Graph graph;
   private final PageSupport support;
   private final com.fasterxml.jackson.databind.ObjectMapper json;
+  private final vn.eams.model.Views viewJson;
 
   PagesResource(
       Ui ui,
@@ -93,8 +94,10 @@ public class PagesResource {
       ViewStore views,
       Graph graph,
       PageSupport support,
-      com.fasterxml.jackson.databind.ObjectMapper json) {
+      com.fasterxml.jackson.databind.ObjectMapper json,
+      vn.eams.model.Views viewJson) {
     this.json = json;
+    this.viewJson = viewJson;
     this.ui = ui;
     this.support = support;
     this.pages = pages;
@@ -704,7 +707,8 @@ public class PagesResource {
                     viewId,
                     v.viewpoint(),
                     support.session().username(),
-                    support.session().editor()));
+                    support.session().editor(),
+                    support.session().signedIn() ? null : viewJson.read(modelId, viewId)));
     return PageSupport.respond(ti, lang);
   }
 

@@ -1,7 +1,6 @@
 package vn.eams.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,20 +8,13 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -34,9 +26,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 class BrowserTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
   @TestHTTPResource("/")
   URL base;
 
@@ -45,57 +34,24 @@ class BrowserTest {
 
   @BeforeEach
   void open() throws Exception {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Chromium and chromedriver are not installed");
+    Chromium.assumeInstalled();
     profile = Files.createTempDirectory("eams-chromium");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-        "--window-size=1280,1600",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    // the console, to find what the content security policy refused
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    browser = Chromium.start(profile, null);
   }
 
   @AfterEach
   void close() throws Exception {
     if (browser != null) {
       try {
-        assertNothingRefused();
+        Chromium.assertNothingRefused(browser);
       } finally {
         browser.quit();
       }
     }
   }
 
-  /** Signs in through the sign-in page as the test administrator, coming back to {@code path}. */
   private void signIn(String path) {
-    browser.get(base + path.substring(1));
-    // a page that needs an account sends the visitor to the sign-in page first
-    new WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(d -> d.getCurrentUrl().contains("/login?next="));
-    browser.findElement(By.id("l-user")).sendKeys(vn.eams.accounts.SignedInAsAdmin.ADMIN);
-    browser.findElement(By.id("l-pass")).sendKeys(vn.eams.accounts.SignedInAsAdmin.ADMIN_PASSWORD);
-    browser.findElement(By.cssSelector("form.account-form button[type=submit]")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(d -> !d.getCurrentUrl().contains("/login"));
-    assertThat(browser.getCurrentUrl()).endsWith(path);
+    Chromium.signIn(browser, base.toString(), path);
   }
 
   @Test
@@ -242,20 +198,7 @@ class BrowserTest {
                     + ".concat(location.href)");
   }
 
-  /** Nothing the pages wanted was refused by the content security policy. */
-  private void assertNothingRefused() {
-    java.util.List<String> refused =
-        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .map(LogEntry::getMessage)
-            .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
-            .toList();
-    assertThat(refused).as("refused by the content security policy").isEmpty();
-  }
-
   private void saveScreenshot(String name) throws Exception {
-    byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
-    Path dir = Path.of("target", "screenshots");
-    Files.createDirectories(dir);
-    Files.write(dir.resolve(name), png);
+    Chromium.screenshot(browser, name);
   }
 }

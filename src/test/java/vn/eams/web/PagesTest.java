@@ -140,6 +140,17 @@ class PagesTest {
             .body(containsString("/assets/modeller.js"))
             .extract()
             .asString();
+    // signed in, the viewer reads the view through the API; a reader without an account, who may
+    // not call the API, gets it in the page
+    org.assertj.core.api.Assertions.assertThat(page).doesNotContain("&quot;nodes&quot;:[");
+    given()
+        .auth()
+        .none()
+        .get(M + "/views/tv-view-overview")
+        .then()
+        .statusCode(200)
+        .body(containsString("&quot;nodes&quot;:[{&quot;id&quot;:"))
+        .body(containsString("&quot;elements&quot;:{"));
     // the server's SVG itself is self-contained: no script in it
     String svg = page.substring(page.indexOf("<svg"), page.indexOf("</svg>"));
     org.assertj.core.api.Assertions.assertThat(svg).doesNotContain("<script");
