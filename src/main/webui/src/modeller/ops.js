@@ -48,6 +48,18 @@ export function snapshotAll(elementRegistry, rootId) {
   return all;
 }
 
+/** Snapshots of the given diagram objects only (those still on the canvas), by id. */
+export function snapshotOf(elementRegistry, ids, rootId) {
+  const some = new Map();
+  for (const id of ids) {
+    const e = elementRegistry.get(id);
+    if (e && e.eams) {
+      some.set(id, e.waypoints ? connectionSnapshot(e) : nodeSnapshot(e, rootId));
+    }
+  }
+  return some;
+}
+
 const NODE_FIELDS = ['parentId', 'x', 'y', 'w', 'h', 'label', 'labelEn', 'style'];
 
 function nodeValue(snapshot, field) {

@@ -7,7 +7,7 @@ import { call, problemText } from './http.js';
 import { newId } from './layout.js';
 import { NESTING_CREATE } from './metamodel.js';
 import { localName, typeLabel, typeNamed } from './notation.js';
-import { WIRE, diff, snapshotAll, withVersions } from './ops.js';
+import { WIRE, diff, snapshotAll, snapshotOf, withVersions } from './ops.js';
 import { elementTypeOf, nestingRelationship } from './rules.js';
 import { conflictDialog } from './ui.js';
 import { importView } from './view-data.js';
@@ -373,7 +373,8 @@ export function createSaver(context) {
   /** Applies others' edits to the canvas, not as commands; the undo history is dropped if stale. */
   function applyRemote(edits) {
     const touched = remote.apply(edits);
-    const now = snapshotAll(registry, rootId());
+    // only what changed: a large view is not snapshotted whole for one box someone else moved
+    const now = snapshotOf(registry, touched, rootId());
     for (const id of touched) {
       if (now.has(id)) {
         saved.set(id, now.get(id));

@@ -144,7 +144,7 @@ public class ViewEditor {
         throw ProblemException.notFound("view", viewId);
       }
       long viewVersion = head.get(0).get("version").asLong(1);
-      load();
+      load(edits);
       Map<String, Object> createdElements = new LinkedHashMap<>();
       Map<String, Object> createdRelationships = new LinkedHashMap<>();
       createConcepts(edits, createdElements, createdRelationships);
@@ -205,16 +205,99 @@ public class ViewEditor {
       return conflicts.stream().map(Problem.Error::id).distinct().toList();
     }
 
-    private void load() {
-      Map<String, Object> p = Map.of("v", viewId);
-      tx.run("MATCH (n:DiagramNode {viewId: $v}) RETURN properties(n) AS n", p)
+    /**
+     * Reads the view's objects the edit needs: all of them when it removes something (what goes
+     * with a node is found among them), otherwise only those it names, with the ancestors of the
+     * nodes it nests into (a large view is not read whole to move one box).
+     */
+    private void load(List<Edit> edits) {
+      boolean removes =
+          edits.stream().anyMatch(e -> e instanceof RemoveNode || e instanceof RemoveConnection);
+      if (removes) {
+        loadWhere("x.viewId = $v", Map.of("v", viewId));
+      } else {
+        Set<String> ids = new HashSet<>();
+        for (Edit e : edits) {
+          named(e, ids);
+        }
+        ids.remove("");
+        Set<String> wanted = ids;
+        // the nodes nested into, up to the top, for the nesting-cycle check
+        while (!wanted.isEmpty()) {
+          loadWhere(
+              "x.id IN $ids AND x.viewId = $v", Map.of("v", viewId, "ids", List.copyOf(wanted)));
+          Set<String> parents = new HashSet<>();
+          for (String id : wanted) {
+            String parent = Views.str(nodes.get(id), "parentId");
+            if (!parent.isEmpty() && !nodes.containsKey(parent)) {
+              parents.add(parent);
+            }
+          }
+          wanted = parents;
+        }
+      }
+      boolean adds =
+          edits.stream()
+              .anyMatch(
+                  e ->
+                      e instanceof AddNode
+                          || e instanceof CreateElement
+                          || e instanceof AddConnection
+                          || (e instanceof CreateRelationship c && c.connection() != null));
+      if (adds && !removes) {
+        order =
+            tx
+                .run(
+                    "OPTIONAL MATCH (n:DiagramNode {viewId: $v}) WITH max(n.order) AS a"
+                        + " OPTIONAL MATCH (c:DiagramConnection {viewId: $v})"
+                        + " RETURN a, max(c.order) AS b",
+                    Map.of("v", viewId))
+                .single()
+                .values()
+                .stream()
+                .mapToLong(v -> v.isNull() ? 0 : v.asLong())
+                .max()
+                .orElse(0);
+      }
+    }
+
+    /** The ids of diagram objects an operation names (itself, its parent, its ends). */
+    private void named(Edit e, Set<String> ids) {
+      if (e instanceof CreateElement c && c.node() != null) {
+        ids.add(c.node().parentId());
+      } else if (e instanceof AddNode a && a.node() != null) {
+        ids.add(a.node().parentId());
+      } else if (e instanceof UpdateNode u) {
+        ids.add(u.id());
+        if (u.patch().parentId() != null) {
+          ids.add(u.patch().parentId());
+        }
+      } else if (e instanceof CreateRelationship c && c.connection() != null) {
+        ids.add(c.connection().sourceId());
+        ids.add(c.connection().targetId());
+      } else if (e instanceof AddConnection a) {
+        ids.add(a.connection().sourceId());
+        ids.add(a.connection().targetId());
+      } else if (e instanceof UpdateConnection u) {
+        ids.add(u.id());
+        if (u.patch().sourceId() != null) {
+          ids.add(u.patch().sourceId());
+        }
+        if (u.patch().targetId() != null) {
+          ids.add(u.patch().targetId());
+        }
+      }
+    }
+
+    private void loadWhere(String where, Map<String, Object> p) {
+      tx.run("MATCH (x:DiagramNode) WHERE " + where + " RETURN properties(x) AS n", p)
           .forEachRemaining(
               r -> {
                 Map<String, Object> n = new HashMap<>(r.get("n").asMap());
                 nodes.put((String) n.get("id"), n);
                 order = Math.max(order, n.get("order") instanceof Number o ? o.longValue() : 0);
               });
-      tx.run("MATCH (c:DiagramConnection {viewId: $v}) RETURN properties(c) AS c", p)
+      tx.run("MATCH (x:DiagramConnection) WHERE " + where + " RETURN properties(x) AS c", p)
           .forEachRemaining(
               r -> {
                 Map<String, Object> c = new HashMap<>(r.get("c").asMap());
@@ -307,7 +390,6 @@ public class ViewEditor {
           relationshipIds.add(a.connection().relationshipId());
         }
       }
-      nodes.values().forEach(n -> elementIds.add(Views.str(n, "elementRef")));
       elementIds.remove("");
       relationshipIds.remove("");
       store
