@@ -2,7 +2,15 @@
 // diagram-js with our notation renderer draws the view read from GET /api/models/{m}/views/{v}.
 // The viewer pans, zooms and links elements to their pages; the editor (loaded only in edit mode)
 // adds palette, connecting, the model tree, properties, saving every change and live updates.
-// Configuration and texts come from the container's data-config attribute.
+// Configuration and texts come from the container's data-config attribute (ModellerPage.config:
+// mode, modelId, viewId, lang, user, canEdit, texts, notation, links; `view` for a reader without
+// an account). What the browser tests and the benchmark rely on: window.eamsModeller {ready, diagram,
+// lastSeq}; body[data-modeller-state=ready|static|failed] and body[data-saving]; diagram objects as
+// .djs-element[data-element-id]; palette entries [data-action="create.<Type>"]; the context pad's
+// [data-action="connect"]; .eams-rel-chooser button[data-type]; .eams-message; #eams-toolbar with
+// #eams-undo, #eams-redo, #eams-layout, #eams-export-svg, #eams-export-png; #eams-properties with
+// #eams-prop-name; #eams-presence .eams-viewer; .eams-conflict with #eams-conflict-theirs and
+// #eams-conflict-mine.
 import Diagram from 'diagram-js';
 import MoveCanvasModule from 'diagram-js/lib/navigation/movecanvas';
 import ZoomScrollModule from 'diagram-js/lib/navigation/zoomscroll';

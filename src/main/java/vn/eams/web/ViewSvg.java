@@ -389,6 +389,8 @@ public final class ViewSvg {
       case "CommunicationNetwork", "DistributionNetwork" ->
           "<path d=\"M3,3 l12,0 l-3,8 l-12,0 z\"/><circle cx=\"3\" cy=\"3\" r=\"1.5\"/>";
       case "Path" -> "<path d=\"M1,7 h16\" stroke-dasharray=\"2 2\"/>";
+      case "Material" ->
+          "<path d=\"M5,1 h8 l4,6 l-4,6 h-8 l-4,-6 z M6,3 h6 M6,11 h6 M3,7 l2,-3\"/>";
       case "Artifact" -> "<path d=\"M3,1 h8 l4,4 v8 h-12 z M11,1 v4 h4\"/>";
       case "Goal", "Outcome" ->
           "<circle cx=\"9\" cy=\"7\" r=\"6\"/><circle cx=\"9\" cy=\"7\" r=\"3\"/>";

@@ -61,6 +61,8 @@ class ViewApiTest {
   @Test
   void view_IsCreatedListedRenamedAndDeleted_WithVersions() {
     String m = Api.newModel();
+    // diagram ids are unique across all views: this test's own
+    String p = m + "-";
     String v = newView(m, "Kiến trúc ứng dụng");
     given().get("/api/models/" + m + "/views").then().statusCode(200).body("items.id", hasItem(v));
     given()
@@ -120,6 +122,8 @@ class ViewApiTest {
   @Test
   void edits_CreateElementsAndRelationshipsOnTheCanvas_InOneLoggedChange() {
     String m = Api.newModel();
+    // diagram ids are unique across all views: this test's own
+    String p = m + "-";
     String v = newView(m, "Dịch vụ công");
     String existing = Api.element(m, "ApplicationService", "Dịch vụ cấp phép");
     long before = lastSeq(m);
@@ -131,16 +135,17 @@ class ViewApiTest {
                     "op",
                     "createElement",
                     "element",
-                    Map.of("id", "e-portal", "type", "ApplicationComponent", "name", "Cổng DVC"),
+                    Map.of(
+                        "id", (p + "e-portal"), "type", "ApplicationComponent", "name", "Cổng DVC"),
                     "node",
-                    node("n-portal", 40, 40)),
+                    node((p + "n-portal"), 40, 40)),
                 Map.of(
                     "op",
                     "addNode",
                     "node",
                     Map.of(
                         "id",
-                        "n-svc",
+                        (p + "n-svc"),
                         "elementId",
                         existing,
                         "x",
@@ -157,40 +162,40 @@ class ViewApiTest {
                     "relationship",
                     Map.of(
                         "id",
-                        "r-real",
+                        (p + "r-real"),
                         "type",
                         "Realization",
                         "sourceId",
-                        "e-portal",
+                        (p + "e-portal"),
                         "targetId",
                         existing),
                     "connection",
                     Map.of(
                         "id",
-                        "c-real",
+                        (p + "c-real"),
                         "sourceId",
-                        "n-portal",
+                        (p + "n-portal"),
                         "targetId",
-                        "n-svc",
+                        (p + "n-svc"),
                         "bendpoints",
                         List.of(List.of(200, 20)))))
             .statusCode(200)
             .body("version", equalTo(2))
-            .body("nodes.id", hasItem("n-portal"))
+            .body("nodes.id", hasItem((p + "n-portal")))
             .body("connections[0].bendpoints[0]", equalTo(List.of(200, 20)))
-            .body("elements", hasKey("e-portal"))
-            .body("relationships", hasKey("r-real"))
+            .body("elements", hasKey((p + "e-portal")))
+            .body("relationships", hasKey((p + "r-real")))
             .extract()
             .jsonPath();
     long seq = r.getLong("seq");
 
     JsonPath read = view(m, v);
-    assertThat(read.getList("nodes.id")).containsExactly("n-portal", "n-svc");
-    assertThat(read.getString("nodes[0].elementId")).isEqualTo("e-portal");
+    assertThat(read.getList("nodes.id")).containsExactly((p + "n-portal"), (p + "n-svc"));
+    assertThat(read.getString("nodes[0].elementId")).isEqualTo((p + "e-portal"));
     assertThat(read.getInt("nodes[0].version")).isEqualTo(1);
-    assertThat(read.getString("connections[0].relationshipId")).isEqualTo("r-real");
-    assertThat(read.getString("elements.'e-portal'.name")).isEqualTo("Cổng DVC");
-    assertThat(read.getString("relationships.'r-real'.type")).isEqualTo("Realization");
+    assertThat(read.getString("connections[0].relationshipId")).isEqualTo((p + "r-real"));
+    assertThat(read.getString("elements.'" + p + "e-portal'.name")).isEqualTo("Cổng DVC");
+    assertThat(read.getString("relationships.'" + p + "r-real'.type")).isEqualTo("Realization");
     assertThat(read.getLong("seq")).isEqualTo(seq);
 
     // the element and the relationship are logged as model changes, the diagram as one view change
@@ -206,14 +211,17 @@ class ViewApiTest {
     assertThat(changes.getList("items[2].after.edits.op"))
         .containsExactly("upsertNode", "upsertNode", "upsertConnection");
     // the concepts it created travel with it, for the browsers that draw them
-    assertThat(changes.getString("items[2].after.elements.'e-portal'.name")).isEqualTo("Cổng DVC");
-    assertThat(changes.getString("items[2].after.relationships.'r-real'.type"))
+    assertThat(changes.getString("items[2].after.elements.'" + p + "e-portal'.name"))
+        .isEqualTo("Cổng DVC");
+    assertThat(changes.getString("items[2].after.relationships.'" + p + "r-real'.type"))
         .isEqualTo("Realization");
   }
 
   @Test
   void staleVersion_IsAConflictWithTheCurrentState_AndNothingOfTheEditIsWritten() {
     String m = Api.newModel();
+    // diagram ids are unique across all views: this test's own
+    String p = m + "-";
     String v = newView(m, "Xung đột");
     String e = Api.element(m, "BusinessActor", "Sở TT&TT");
     edit(
@@ -223,10 +231,10 @@ class ViewApiTest {
                 "op",
                 "addNode",
                 "node",
-                Map.of("id", "n1", "elementId", e, "x", 0, "y", 0, "w", 120, "h", 55)))
+                Map.of("id", (p + "n1"), "elementId", e, "x", 0, "y", 0, "w", 120, "h", 55)))
         .statusCode(200);
     // architect A moves the box (version 1 → 2)
-    edit(m, v, Map.of("op", "updateNode", "node", Map.of("id", "n1", "version", 1, "x", 100)))
+    edit(m, v, Map.of("op", "updateNode", "node", Map.of("id", (p + "n1"), "version", 1, "x", 100)))
         .statusCode(200)
         .body("nodes[0].version", equalTo(2));
     // architect B, who read version 1, resizes it and adds a note in the same edit
@@ -238,23 +246,35 @@ class ViewApiTest {
                 "addNode",
                 "node",
                 Map.of(
-                    "id", "note1", "kind", "note", "label", "Ghi chú", "x", 0, "y", 200, "w", 100,
-                    "h", 40)),
-            Map.of("op", "updateNode", "node", Map.of("id", "n1", "version", 1, "w", 300)))
+                    "id",
+                    (p + "note1"),
+                    "kind",
+                    "note",
+                    "label",
+                    "Ghi chú",
+                    "x",
+                    0,
+                    "y",
+                    200,
+                    "w",
+                    100,
+                    "h",
+                    40)),
+            Map.of("op", "updateNode", "node", Map.of("id", (p + "n1"), "version", 1, "w", 300)))
         .statusCode(409)
         .contentType("application/problem+json")
-        .body("errors[0].id", equalTo("n1"))
+        .body("errors[0].id", equalTo((p + "n1")))
         .body("errors[0].code", equalTo("stale-version"))
         .body("errors[0].field", equalTo("operations[1]"))
         .body("current.nodes[0].x", equalTo(100))
         .body("current.nodes[0].version", equalTo(2));
     JsonPath read = view(m, v);
-    assertThat(read.getList("nodes.id")).containsExactly("n1");
+    assertThat(read.getList("nodes.id")).containsExactly((p + "n1"));
     assertThat(read.getInt("nodes[0].w")).isEqualTo(120);
     assertThat(read.getInt("version")).isEqualTo(3);
     // an edit of a node another architect removed says so
-    edit(m, v, Map.of("op", "removeNode", "id", "n1", "version", 2)).statusCode(200);
-    edit(m, v, Map.of("op", "updateNode", "node", Map.of("id", "n1", "version", 2, "x", 5)))
+    edit(m, v, Map.of("op", "removeNode", "id", (p + "n1"), "version", 2)).statusCode(200);
+    edit(m, v, Map.of("op", "updateNode", "node", Map.of("id", (p + "n1"), "version", 2, "x", 5)))
         .statusCode(409)
         .body("errors[0].code", equalTo("gone"));
   }
@@ -262,6 +282,8 @@ class ViewApiTest {
   @Test
   void forbiddenRelationship_IsRefusedWithTheOperationNamed_AndNothingWritten() {
     String m = Api.newModel();
+    // diagram ids are unique across all views: this test's own
+    String p = m + "-";
     String v = newView(m, "Quy tắc");
     String actor = Api.element(m, "BusinessActor", "Công dân");
     String node = Api.element(m, "Node", "Máy chủ");
@@ -272,12 +294,12 @@ class ViewApiTest {
                 "op",
                 "addNode",
                 "node",
-                Map.of("id", "a", "elementId", actor, "x", 0, "y", 0, "w", 120, "h", 55)),
+                Map.of("id", (p + "a"), "elementId", actor, "x", 0, "y", 0, "w", 120, "h", 55)),
             Map.of(
                 "op",
                 "addNode",
                 "node",
-                Map.of("id", "b", "elementId", node, "x", 200, "y", 0, "w", 120, "h", 55)))
+                Map.of("id", (p + "b"), "elementId", node, "x", 200, "y", 0, "w", 120, "h", 55)))
         .statusCode(200);
     edit(
             m,
@@ -288,21 +310,21 @@ class ViewApiTest {
                 "element",
                 Map.of("type", "BusinessRole", "name", "Cán bộ"),
                 "node",
-                node("c", 0, 200)),
+                node((p + "c"), 0, 200)),
             Map.of(
                 "op",
                 "createRelationship",
                 "relationship",
                 Map.of("type", "Composition", "sourceId", node, "targetId", actor),
                 "connection",
-                Map.of("sourceId", "b", "targetId", "a")))
+                Map.of("sourceId", (p + "b"), "targetId", (p + "a"))))
         .statusCode(422)
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("operations[1].relationship.type"))
         .body("errors[0].code", equalTo("relationship-not-allowed"))
         .body("errors[0].message", containsString("Node"));
     JsonPath read = view(m, v);
-    assertThat(read.getList("nodes.id")).containsExactly("a", "b");
+    assertThat(read.getList("nodes.id")).containsExactly((p + "a"), (p + "b"));
     given()
         .get("/api/models/" + m + "/elements")
         .then()
@@ -314,6 +336,8 @@ class ViewApiTest {
   @Test
   void removeNode_TakesNestedNodesAndTheirConnections_ButNotTheModelsElements() {
     String m = Api.newModel();
+    // diagram ids are unique across all views: this test's own
+    String p = m + "-";
     String v = newView(m, "Lồng nhau");
     String group = Api.element(m, "ApplicationComponent", "LGSP");
     String inner = Api.element(m, "ApplicationComponent", "Trục tích hợp");
@@ -327,16 +351,16 @@ class ViewApiTest {
                 "op",
                 "addNode",
                 "node",
-                Map.of("id", "g", "elementId", group, "x", 0, "y", 0, "w", 400, "h", 300)),
+                Map.of("id", (p + "g"), "elementId", group, "x", 0, "y", 0, "w", 400, "h", 300)),
             Map.of(
                 "op",
                 "addNode",
                 "node",
                 Map.of(
                     "id",
-                    "i",
+                    (p + "i"),
                     "parentId",
-                    "g",
+                    (p + "g"),
                     "elementId",
                     inner,
                     "x",
@@ -351,15 +375,31 @@ class ViewApiTest {
                 "op",
                 "addNode",
                 "node",
-                Map.of("id", "o", "elementId", outside, "x", 500, "y", 40, "w", 120, "h", 55)),
+                Map.of(
+                    "id", (p + "o"), "elementId", outside, "x", 500, "y", 40, "w", 120, "h", 55)),
             Map.of(
                 "op",
                 "addConnection",
                 "connection",
-                Map.of("id", "ci", "relationshipId", rel, "sourceId", "i", "targetId", "o")))
+                Map.of(
+                    "id",
+                    (p + "ci"),
+                    "relationshipId",
+                    rel,
+                    "sourceId",
+                    (p + "i"),
+                    "targetId",
+                    (p + "o"))))
         .statusCode(200);
     // a node cannot be nested in one nested in it
-    edit(m, v, Map.of("op", "updateNode", "node", Map.of("id", "g", "version", 1, "parentId", "i")))
+    edit(
+            m,
+            v,
+            Map.of(
+                "op",
+                "updateNode",
+                "node",
+                Map.of("id", (p + "g"), "version", 1, "parentId", (p + "i"))))
         .statusCode(422)
         .body("errors[0].code", equalTo("nesting-cycle"));
     // a connection must show its relationship between nodes of its ends
@@ -370,15 +410,15 @@ class ViewApiTest {
                 "op",
                 "addConnection",
                 "connection",
-                Map.of("relationshipId", comp, "sourceId", "o", "targetId", "i")))
+                Map.of("relationshipId", comp, "sourceId", (p + "o"), "targetId", (p + "i"))))
         .statusCode(422)
         .body("errors[0].code", equalTo("ends-mismatch"));
-    edit(m, v, Map.of("op", "removeNode", "id", "g"))
+    edit(m, v, Map.of("op", "removeNode", "id", (p + "g")))
         .statusCode(200)
-        .body("removedNodes", equalTo(List.of("g", "i")))
-        .body("removedConnections", equalTo(List.of("ci")));
+        .body("removedNodes", equalTo(List.of((p + "g"), (p + "i"))))
+        .body("removedConnections", equalTo(List.of((p + "ci"))));
     JsonPath read = view(m, v);
-    assertThat(read.getList("nodes.id")).containsExactly("o");
+    assertThat(read.getList("nodes.id")).containsExactly((p + "o"));
     assertThat(read.getList("connections")).isEmpty();
     for (String id : List.of(group, inner, outside)) {
       given().get("/api/models/" + m + "/elements/" + id).then().statusCode(200);
@@ -389,6 +429,8 @@ class ViewApiTest {
   @Test
   void deletingAnElementFromTheModel_TellsEveryViewShowingIt() {
     String m = Api.newModel();
+    // diagram ids are unique across all views: this test's own
+    String p = m + "-";
     String v1 = newView(m, "Một");
     String v2 = newView(m, "Hai");
     String e = Api.element(m, "DataObject", "Hồ sơ");
@@ -437,6 +479,8 @@ class ViewApiTest {
   @Test
   void badEdits_AreRefusedWithTheFieldNamed() {
     String m = Api.newModel();
+    // diagram ids are unique across all views: this test's own
+    String p = m + "-";
     String v = newView(m, "Lỗi");
     edit(m, v, Map.of("op", "paint"))
         .statusCode(400)
@@ -456,9 +500,9 @@ class ViewApiTest {
                     "relationshipId",
                     "",
                     "sourceId",
-                    "a",
+                    (p + "a"),
                     "targetId",
-                    "b",
+                    (p + "b"),
                     "bendpoints",
                     List.of(List.of(1)))))
         .statusCode(400)
@@ -495,17 +539,17 @@ class ViewApiTest {
                 "op",
                 "addNode",
                 "node",
-                Map.of("id", "ga", "elementId", a, "x", 0, "y", 0, "w", 10, "h", 10)),
+                Map.of("id", (p + "ga"), "elementId", a, "x", 0, "y", 0, "w", 10, "h", 10)),
             Map.of(
                 "op",
                 "addNode",
                 "node",
-                Map.of("id", "gb", "elementId", a, "x", 50, "y", 0, "w", 10, "h", 10)),
+                Map.of("id", (p + "gb"), "elementId", a, "x", 50, "y", 0, "w", 10, "h", 10)),
             Map.of(
                 "op",
                 "addConnection",
                 "connection",
-                Map.of("relationshipId", "", "sourceId", "ga", "targetId", "gb")))
+                Map.of("relationshipId", "", "sourceId", (p + "ga"), "targetId", (p + "gb"))))
         .statusCode(422)
         .body("errors[0].code", equalTo("line-needs-note"));
     assertThat(view(m, v).getList("nodes")).isEmpty();
@@ -516,6 +560,8 @@ class ViewApiTest {
   @Test
   void presence_ListsWhoHasTheViewOpen() {
     String m = Api.newModel();
+    // diagram ids are unique across all views: this test's own
+    String p = m + "-";
     String v = newView(m, "Ai đang xem");
     given()
         .post("/api/models/" + m + "/views/" + v + "/presence?editing=true")
@@ -531,6 +577,8 @@ class ViewApiTest {
   @Test
   void pages_CarryTheModellerAndTheViewer() {
     String m = Api.newModel();
+    // diagram ids are unique across all views: this test's own
+    String p = m + "-";
     String v = newView(m, "Trang");
     given()
         .get("/models/" + m + "/views/" + v + "/edit")

@@ -103,6 +103,14 @@ class ModellerBrowserTest {
 
   // ---- helpers ---------------------------------------------------------------------------------
 
+  /**
+   * A diagram object id of this test's model: ids are unique across all views, and other tests name
+   * objects too.
+   */
+  private String id(String local) {
+    return model + "-" + local;
+  }
+
   private ChromeDriver browser() throws Exception {
     ChromeDriver b = Chromium.start(Files.createTempDirectory("eams-chromium"), downloads);
     browsers.add(b);
@@ -327,18 +335,18 @@ class ModellerBrowserTest {
     String citizen = element("BusinessActor", "Công dân");
     edit(
         v,
-        addNode("n-server", server, 300, 60),
-        addNode("n-citizen", citizen, 650, 60),
+        addNode(id("n-server"), server, 300, 60),
+        addNode(id("n-citizen"), citizen, 650, 60),
         Map.of(
             "op",
             "addNode",
             "node",
             Map.of(
-                "id", "g", "kind", "group", "label", "Nhóm", "x", 300, "y", 300, "w", 300, "h",
+                "id", id("g"), "kind", "group", "label", "Nhóm", "x", 300, "y", 300, "w", 300, "h",
                 150)));
     ChromeDriver b = browser();
     open(b, v, true);
-    connect(b, "n-server", "g");
+    connect(b, id("n-server"), id("g"));
     assertThat(message(b)).containsIgnoringCase("nhóm");
     assertThat(b.findElements(By.cssSelector(".eams-rel-chooser button"))).isEmpty();
     assertThat(read(v).getList("connections")).isEmpty();
@@ -349,7 +357,7 @@ class ModellerBrowserTest {
             d ->
                 "ready"
                     .equals(d.findElement(By.tagName("body")).getAttribute("data-modeller-state")));
-    connect(b, "n-server", "n-citizen");
+    connect(b, id("n-server"), id("n-citizen"));
     WebElement chooser =
         new WebDriverWait(b, WAIT).until(d -> d.findElement(By.cssSelector(".eams-rel-chooser")));
     List<String> offered =
@@ -367,14 +375,14 @@ class ModellerBrowserTest {
     String portal = element("ApplicationComponent", "Cổng dịch vụ công");
     String a = view("Góc nhìn A");
     String bView = view("Góc nhìn B");
-    edit(a, addNode("a-portal", portal, 300, 100));
-    edit(bView, addNode("b-portal", portal, 200, 120));
+    edit(a, addNode(id("a-portal"), portal, 300, 100));
+    edit(bView, addNode(id("b-portal"), portal, 200, 120));
     ChromeDriver architect = browser();
     ChromeDriver reader = browser();
     open(reader, bView, false);
     open(architect, a, true);
 
-    clickShape(architect, "a-portal");
+    clickShape(architect, id("a-portal"));
     WebElement name =
         new WebDriverWait(architect, WAIT).until(d -> d.findElement(By.id("eams-prop-name")));
     name.clear();
@@ -390,10 +398,10 @@ class ModellerBrowserTest {
                     .path("name")
                     .equals("Cổng dịch vụ công tỉnh Trà Vinh"));
     // the other view, open in another browser, relabels the shared element without a reload
-    new WebDriverWait(reader, WAIT).until(d -> label(d, "b-portal").contains("tỉnh Trà Vinh"));
+    new WebDriverWait(reader, WAIT).until(d -> label(d, id("b-portal")).contains("tỉnh Trà Vinh"));
     // and so does the view where it was renamed
     new WebDriverWait(architect, WAIT)
-        .until(d -> label(d, "a-portal").equals("Cổng dịch vụ công tỉnh Trà Vinh"));
+        .until(d -> label(d, id("a-portal")).equals("Cổng dịch vụ công tỉnh Trà Vinh"));
     Chromium.screenshot(reader, "viewer-vi.png");
   }
 
@@ -406,7 +414,7 @@ class ModellerBrowserTest {
       String e = element("ApplicationComponent", "Thành phần " + i);
       first = first == null ? e : first;
       // all piled up in one corner
-      ops.add(addNode("n" + i, e, 20 + i * 5, 20 + i * 5));
+      ops.add(addNode(id("n" + i), e, 20 + i * 5, 20 + i * 5));
     }
     edit(v, ops.toArray());
     JsonPath before = read(v);
@@ -454,7 +462,7 @@ class ModellerBrowserTest {
   void twoArchitectsRenameTheSameElement_NoEditIsLost_TheConflictIsShown() throws Exception {
     String e = element("BusinessService", "Cấp giấy phép xây dựng");
     String v = view("Xung đột");
-    edit(v, addNode("n-svc", e, 300, 100));
+    edit(v, addNode(id("n-svc"), e, 300, 100));
     // a second architect, besides the administrator
     String other = "arch-" + UUID.randomUUID().toString().substring(0, 8);
     given()
@@ -472,13 +480,13 @@ class ModellerBrowserTest {
         .until(d -> !d.findElements(By.cssSelector("#eams-presence .eams-viewer")).isEmpty());
 
     // B starts typing a new name ...
-    clickShape(b, "n-svc");
+    clickShape(b, id("n-svc"));
     WebElement bName =
         new WebDriverWait(b, WAIT).until(d -> d.findElement(By.id("eams-prop-name")));
     bName.clear();
     bName.sendKeys("Cấp phép xây dựng (B)");
     // ... while A renames it and saves
-    clickShape(a, "n-svc");
+    clickShape(a, id("n-svc"));
     WebElement aName =
         new WebDriverWait(a, WAIT).until(d -> d.findElement(By.id("eams-prop-name")));
     aName.clear();
@@ -532,6 +540,6 @@ class ModellerBrowserTest {
                 String.class);
     assertThat(names).contains("Cấp phép xây dựng (A)", "Cấp phép xây dựng (B)");
     // and A sees B's decision
-    new WebDriverWait(a, WAIT).until(d -> label(d, "n-svc").contains("(B)"));
+    new WebDriverWait(a, WAIT).until(d -> label(d, id("n-svc")).contains("(B)"));
   }
 }
