@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.eams.metamodel.MetamodelException;
 import vn.eams.metamodel.TsvData;
@@ -34,7 +33,6 @@ public final class CheckCatalogue {
           "basis");
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+");
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
   private static final String HINT = "the catalogue of model checks";
 
   /**
@@ -109,8 +107,8 @@ public final class CheckCatalogue {
         throw row.error(column, "is required (write the text)");
       }
     }
-    TreeSet<String> vi = placeholders(row.get("message_vi"));
-    TreeSet<String> en = placeholders(row.get("message_en"));
+    TreeSet<String> vi = MessageTemplate.placeholders(row.get("message_vi"));
+    TreeSet<String> en = MessageTemplate.placeholders(row.get("message_en"));
     if (!vi.equals(en)) {
       throw row.error(
           "message_en",
@@ -135,40 +133,6 @@ public final class CheckCatalogue {
 
   private static String orEmpty(String cell) {
     return cell.equals("-") ? "" : cell;
-  }
-
-  private static TreeSet<String> placeholders(String template) {
-    TreeSet<String> names = new TreeSet<>();
-    Matcher m = PLACEHOLDER.matcher(template);
-    while (m.find()) {
-      names.add(m.group(1));
-    }
-    return names;
-  }
-
-  /**
-   * {@code template} with every {@code {name}} replaced by {@code args.get("name." + language)} or
-   * else {@code args.get("name")}.
-   *
-   * @throws IllegalArgumentException when {@code args} has no value for a placeholder
-   */
-  static String fill(String template, Map<String, String> args, String language, String ruleId) {
-    Matcher m = PLACEHOLDER.matcher(template);
-    StringBuilder out = new StringBuilder(template.length() + 64);
-    while (m.find()) {
-      String name = m.group(1);
-      String value = args.get(name + "." + language);
-      if (value == null) {
-        value = args.get(name);
-      }
-      if (value == null) {
-        throw new IllegalArgumentException(
-            "the check " + ruleId + " gave no value for {" + name + "} of its message");
-      }
-      m.appendReplacement(out, Matcher.quoteReplacement(value));
-    }
-    m.appendTail(out);
-    return out.toString();
   }
 
   /** Where the catalogue was read from, for messages. */

@@ -20,11 +20,15 @@ public final class CheckContext {
   private final ModelIndex index;
   private final CheckCatalogue.Entry entry;
   private final List<Finding> findings;
+  private final MessageTemplate messageVi;
+  private final MessageTemplate messageEn;
 
   CheckContext(ModelIndex index, CheckCatalogue.Entry entry, List<Finding> findings) {
     this.index = index;
     this.entry = entry;
     this.findings = findings;
+    this.messageVi = new MessageTemplate(entry.rule().id(), "vi", entry.messageVi());
+    this.messageEn = new MessageTemplate(entry.rule().id(), "en", entry.messageEn());
   }
 
   /** The model being checked. */
@@ -131,11 +135,6 @@ public final class CheckContext {
    * @throws IllegalArgumentException when a template names a placeholder {@code args} lacks
    */
   public void report(List<String> conceptIds, Map<String, String> args) {
-    findings.add(
-        new Finding(
-            entry.rule(),
-            CheckCatalogue.fill(entry.messageVi(), args, "vi", entry.rule().id()),
-            CheckCatalogue.fill(entry.messageEn(), args, "en", entry.rule().id()),
-            conceptIds));
+    findings.add(new Finding(entry.rule(), messageVi.fill(args), messageEn.fill(args), conceptIds));
   }
 }
