@@ -9,8 +9,9 @@ import vn.eams.metamodel.Specialization;
 import vn.eams.model.Element;
 
 /**
- * A typed property whose value the profile refuses ({@link PropertyDefinition#validate}: wrong
- * type, not one of the enum values, out of range, too long, not a URL or date), or an {@code
+ * A typed property whose value the profile refuses ({@link Specialization#validate}: a property the
+ * specialization does not have, a wrong type, not one of the enum values, out of range, too long,
+ * not a URL or date; missing required values are profile.required-property-missing), or an {@code
  * element} property naming an element the model does not have or one of a type its constraint does
  * not allow. One finding per property.
  */
@@ -28,17 +29,15 @@ final class ValueOutOfRange implements ModelCheck {
       if (spec.isEmpty()) {
         continue;
       }
+      for (PropertyProblem problem : spec.get().validate(e.data().profile())) {
+        if (!problem.code().equals(PropertyProblem.REQUIRED)) {
+          report(ctx, e, spec.get(), List.of(e.id()), problem.messageVi(), problem.messageEn());
+        }
+      }
       for (PropertyDefinition p : spec.get().properties()) {
-        Object value = e.data().profile().get(p.name());
-        if (value == null) {
-          continue;
-        }
-        for (PropertyProblem problem : p.validate(value)) {
-          if (!problem.code().equals(PropertyProblem.REQUIRED)) {
-            report(ctx, e, spec.get(), List.of(e.id()), problem.messageVi(), problem.messageEn());
-          }
-        }
-        if (p.type() == PropertyType.ELEMENT && value instanceof String id && !id.isBlank()) {
+        if (p.type() == PropertyType.ELEMENT
+            && e.data().profile().get(p.name()) instanceof String id
+            && !id.isBlank()) {
           checkReference(ctx, e, spec.get(), p, id.strip());
         }
       }

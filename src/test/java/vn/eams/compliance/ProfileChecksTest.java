@@ -51,7 +51,7 @@ class ProfileChecksTest {
   }
 
   @Test
-  void valueOutOfRange_ReportsViolation_WhenSecurityLevelIsOutOfRangeAndEnumUnknown() {
+  void valueOutOfRange_ReportsViolation_WhenValuesAreOutOfRangeNotListedOrUndeclared() {
     List<Finding> findings =
         model()
             .specialized(
@@ -59,10 +59,14 @@ class ProfileChecksTest {
                 "ApplicationComponent",
                 "Một cửa",
                 "Application",
-                Map.of("applicationGroup", "business", "securityLevel", 7L, "lifecycle", "old"))
+                Map.of(
+                    "applicationGroup", "business",
+                    "securityLevel", 7L,
+                    "lifecycle", "old",
+                    "colour", "red"))
             .findings(RANGE);
 
-    assertThat(findings).hasSize(2);
+    assertThat(findings).hasSize(3);
     assertThat(findings).allSatisfy(f -> assertThat(f.conceptIds()).containsExactly("app"));
     assertThat(findings)
         .extracting(Finding::messageVi)
@@ -72,7 +76,8 @@ class ProfileChecksTest {
                     .startsWith("Phần tử 'Một cửa' (app) (Ứng dụng, hệ thống thông tin):")
                     .contains(
                         "(securityLevel) phải nằm trong khoảng từ 1 đến 5; giá trị hiện tại là 7"))
-        .anySatisfy(m -> assertThat(m).contains("(lifecycle) phải là một trong: current,"));
+        .anySatisfy(m -> assertThat(m).contains("(lifecycle) phải là một trong: current,"))
+        .anySatisfy(m -> assertThat(m).contains("Thuộc tính 'colour' không thuộc chuyên biệt hóa"));
   }
 
   @Test
