@@ -23,10 +23,10 @@ class ModelChecksScaleTest {
   static final int GROUPS = 10_000; // each: agency, component, service, junction
 
   /**
-   * Measured 1.5 s cold, 1.2 s warm, on 2 busy shared cores; the limit leaves room for a busy build
-   * machine.
+   * Measured 1.5 to 3.9 s for the first run on 2 cores shared with other builds (load 5 to 11); a
+   * loop over pairs of concepts would take minutes.
    */
-  static final long LIMIT_MS = 10_000;
+  static final long LIMIT_MS = 15_000;
 
   static ModelSnapshot generate() {
     ModelFixture m = ModelFixture.model();
