@@ -8,10 +8,16 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.junit.jupiter.api.Test;
 
 /** GET /rdf/models/{id}: Turtle by default, JSON-LD when asked, problem+json when unknown. */
@@ -88,6 +94,44 @@ class RdfResourceTest {
         .then()
         .statusCode(401)
         .body("type", equalTo("urn:eams:problem:unauthenticated"));
+  }
+
+  @Test
+  void docsExample_IsWhatTheExportOfTraVinhSays() throws Exception {
+    String doc = Files.readString(Path.of("docs/rdf.md"));
+    int start = doc.indexOf("```turtle\n") + "```turtle\n".length();
+    Model example = ModelFactory.createDefaultModel();
+    RDFDataMgr.read(
+        example,
+        new ByteArrayInputStream(
+            doc.substring(start, doc.indexOf("```", start)).getBytes(StandardCharsets.UTF_8)),
+        Lang.TURTLE);
+    assertThat(example.size()).isGreaterThan(10);
+    // the example's triples as a pattern: its blank nodes stand for any blank node
+    StringBuilder pattern = new StringBuilder("ASK {\n");
+    example
+        .getGraph()
+        .find()
+        .forEachRemaining(
+            t ->
+                pattern
+                    .append(term(t.getSubject()))
+                    .append(' ')
+                    .append(term(t.getPredicate()))
+                    .append(' ')
+                    .append(term(t.getObject()))
+                    .append(" .\n"));
+    Model export = parse(given().get("/rdf/models/" + TRA_VINH).asByteArray(), Lang.TURTLE);
+    try (QueryExecution q =
+        QueryExecution.create().query(pattern.append('}').toString()).model(export).build()) {
+      assertThat(q.execAsk()).as(pattern.toString()).isTrue();
+    }
+  }
+
+  private static String term(Node n) {
+    return n.isBlank()
+        ? "?b" + n.getBlankNodeLabel().replaceAll("[^A-Za-z0-9]", "")
+        : NodeFmtLib.strNT(n);
   }
 
   static Model parse(byte[] body, Lang lang) {
