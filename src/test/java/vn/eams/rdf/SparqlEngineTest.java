@@ -119,6 +119,30 @@ class SparqlEngineTest {
   }
 
   @Test
+  void ask_AnswersCsvAndTsv_Too() {
+    for (String format : List.of("csv", "tsv")) {
+      SparqlEngine.Answer a = engine().run(dataset, "ASK { ?s ?p ?o }", format, null);
+      assertThat(a.format().key()).isEqualTo(format);
+      assertThat(new String(a.body(), StandardCharsets.UTF_8)).contains("true");
+    }
+  }
+
+  @Test
+  void describe_AnswersTheConcept_WithItsPropertyBlankNodes() {
+    SparqlEngine.Answer a =
+        engine().run(dataset, "DESCRIBE <urn:eams:id:rdf-app>", "ntriples", null);
+    Model m = parse(a.body(), Lang.NTRIPLES);
+    assertThat(
+            m.listObjectsOfProperty(
+                    m.createResource("urn:eams:id:rdf-app"),
+                    m.createProperty(Vocabulary.AM, "property"))
+                .toList())
+        .hasSize(4);
+    assertThat(m.listObjectsOfProperty(m.createProperty(Vocabulary.AM, "key")).toList())
+        .isNotEmpty();
+  }
+
+  @Test
   void select_AnswersCsv_WhenAskedByFormatOrAccept() {
     String q = PREFIXES + "SELECT ?id WHERE { ?e a am:Element ; am:identifier ?id } ORDER BY ?id";
     SparqlEngine.Answer csv = engine().run(dataset, q, "csv", null);
