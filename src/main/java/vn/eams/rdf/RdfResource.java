@@ -100,7 +100,7 @@ public class RdfResource {
   @POST
   @Path("rdf/sparql")
   @Access(Right.READ)
-  @Consumes({FORM, SPARQL_QUERY, SPARQL_UPDATE})
+  @Consumes({FORM, SPARQL_QUERY, SPARQL_UPDATE, "*/*"})
   @Operation(
       summary =
           "Run a read-only SPARQL 1.1 query: form field 'query', or the query as the body"
@@ -118,6 +118,26 @@ public class RdfResource {
     }
     if (type.startsWith(SPARQL_QUERY)) {
       return run(text, formatParam, accept);
+    }
+    if (!type.isEmpty() && !type.startsWith(FORM)) {
+      throw new ProblemException(
+          415,
+          "http-415",
+          "Unsupported Media Type",
+          "A SPARQL query is sent as a form (Content-Type: "
+              + FORM
+              + ", field 'query') or as the"
+              + " body with Content-Type: "
+              + SPARQL_QUERY
+              + "; "
+              + contentType
+              + " is neither.",
+          List.of(
+              Problem.Error.field(
+                  "Content-Type",
+                  "unsupported-media-type",
+                  "Send " + FORM + " or " + SPARQL_QUERY)),
+          null);
     }
     String query = queryParam;
     String format = formatParam;

@@ -150,6 +150,19 @@ class SparqlResourceTest {
   }
 
   @Test
+  void post_SaysHowToSendTheQuery_WhenTheBodyIsOfAnotherType() {
+    given()
+        .contentType("application/json")
+        .body("{\"query\": \"ASK {}\"}")
+        .post("/rdf/sparql")
+        .then()
+        .statusCode(415)
+        .contentType(startsWith("application/problem+json"))
+        .body("type", equalTo("urn:eams:problem:http-415"))
+        .body("detail", containsString("application/sparql-query"));
+  }
+
+  @Test
   void get_NamesLineAndColumn_OfASyntaxError() {
     given()
         .queryParam("query", "SELECT ?x\nWHERE { ?x ?y }")
