@@ -122,6 +122,9 @@ class AuthorizationMatrixTest {
           Map.entry("GET /api/models/{modelId}/projection", Right.READ),
           Map.entry("GET /graphql", Right.READ),
           Map.entry("POST /graphql", Right.READ),
+          Map.entry("GET /rdf/models/{modelId}", Right.READ),
+          Map.entry("GET /rdf/sparql", Right.READ),
+          Map.entry("POST /rdf/sparql", Right.READ),
           // the repository: changing
           Map.entry("POST /api/models", Right.MODEL_EDIT),
           Map.entry("PATCH /api/models/{modelId}", Right.MODEL_EDIT),
