@@ -3,8 +3,8 @@ package vn.eams.compliance;
 import java.util.Objects;
 
 /**
- * A rule a model is checked against: a model check (Java, {@code metamodel/rules/checks.tsv}) or
- * a policy rule (SHACL, {@code metamodel/rules/*.ttl}).
+ * A rule a model is checked against: a model check (Java, {@code metamodel/rules/checks.tsv}) or a
+ * policy rule (SHACL, {@code metamodel/rules/*.ttl}).
  *
  * @param id stable dotted id, e.g. {@code archimate.relationship-not-allowed}
  * @param basis the legal or architectural basis (article cited), "" when none
