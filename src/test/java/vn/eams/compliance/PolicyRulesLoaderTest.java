@@ -164,6 +164,45 @@ class PolicyRulesLoaderTest {
   }
 
   @Test
+  void validate_MapsResultsOfCoreConstraintsInNestedShapes_ToTheirRule(@TempDir Path tmp)
+      throws IOException {
+    String coreRule =
+        """
+        @prefix sh:    <http://www.w3.org/ns/shacl#> .
+        @prefix egov:  <https://ns.eams.vn/vn-egov#> .
+        @prefix eams:  <https://ns.eams.vn/eams#> .
+        @prefix rules: <https://ns.eams.vn/rules/tra-vinh#> .
+
+        rules:GoLiveDate
+          a sh:NodeShape ;
+          eams:ruleId "policy.tra-vinh.go-live-date" ;
+          sh:name "Ứng dụng ghi ngày vận hành"@vi , "Applications record their go-live date"@en ;
+          sh:message "{$this}: thiếu ngày đưa vào vận hành."@vi , "{$this}: no go-live date."@en ;
+          sh:severity sh:Warning ;
+          eams:basis "Quy chế quản lý kiến trúc của tỉnh, Điều 6" ;
+          sh:targetClass egov:Application ;
+          sh:property [ sh:path egov:goLiveDate ; sh:minCount 1 ] .
+        """;
+    Path extra = tmp.resolve("extra");
+    write(extra, "go-live.ttl", coreRule);
+
+    PolicyRules rules = PolicyRules.load(Optional.of(extra), Map.of());
+    List<Finding> found =
+        rules
+            .validate(
+                model(
+                    app("app-a", "Ứng dụng A", null),
+                    app("app-b", "Ứng dụng B", "egov:goLiveDate \"2024-01-01\"^^xsd:date")))
+            .stream()
+            .filter(f -> f.rule().id().equals("policy.tra-vinh.go-live-date"))
+            .toList();
+
+    assertThat(found).extracting(Finding::conceptIds).containsExactly(List.of("app-a"));
+    assertThat(found.get(0).messageVi()).isEqualTo("Ứng dụng A: thiếu ngày đưa vào vận hành.");
+    assertThat(found.get(0).severity()).isEqualTo(Severity.WARNING);
+  }
+
+  @Test
   void load_AppliesSeverityOverrides_ToTheRulesAndTheirFindings() {
     PolicyRules rules =
         PolicyRules.load(
