@@ -1,0 +1,746 @@
+package vn.eams.compliance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.StmtIterator;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.engine.constraint.SparqlConstraint;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.shacl.vocabulary.SHACL;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
+
+/**
+ * The policy rules: SHACL shapes (mostly SPARQL-based constraints) that the RDF form of a model is
+ * validated against. The shipped rules are the files that {@code metamodel/rules/manifest.tsv}
+ * lists (on the classpath); an optional extra directory adds every {@code *.ttl} in it, so an
+ * architect adds a rule without Java. Each rule is one shape with {@code eams:ruleId}, {@code
+ * sh:name}, {@code sh:message} and {@code eams:hint} in Vietnamese and English, {@code sh:severity}
+ * and {@code eams:basis} (metamodel/rules/README.md).
+ *
+ * <p>An instance is immutable. {@link #load} reads and checks every file and returns a new
+ * instance, or throws a {@link PolicyRulesException} listing every problem: a set with one bad rule
+ * is refused whole, so a reload either replaces all rules or changes nothing.
+ */
+public final class PolicyRules {
+
+  /** The classpath folder of the shipped rules. */
+  public static final String CLASSPATH_ROOT = "metamodel/rules";
+
+  /** The list of shipped rule files, in {@link #CLASSPATH_ROOT}. */
+  public static final String MANIFEST = "manifest.tsv";
+
+  /** EAMS terms ({@code eams:}). */
+  public static final String EAMS_NS = "https://ns.eams.vn/eams#";
+
+  /** The IRI prefix of concepts (elements and relationships). */
+  public static final String CONCEPT_PREFIX = "urn:eams:id:";
+
+  private static final String AM_NAME = "https://ns.eams.vn/archimate#name";
+  private static final Node RULE_ID = NodeFactory.createURI(EAMS_NS + "ruleId");
+  private static final Node BASIS = NodeFactory.createURI(EAMS_NS + "basis");
+  private static final Node HINT = NodeFactory.createURI(EAMS_NS + "hint");
+  private static final Pattern RULE_ID_PATTERN =
+      Pattern.compile("policy(\\.[a-z0-9]+(-[a-z0-9]+)*)+");
+  private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_.-]+\\.ttl");
+  private static final Pattern TEMPLATE_VAR = Pattern.compile("\\{[$?]([A-Za-z_][A-Za-z0-9_]*)\\}");
+  private static final Map<Node, Severity> SEVERITIES =
+      Map.of(
+          SHACL.Violation, Severity.ERROR,
+          SHACL.Warning, Severity.WARNING,
+          SHACL.Info, Severity.INFO);
+
+  /** One rule as loaded: the rule, its shape and its message templates. */
+  private record Loaded(Rule rule, Node shape, String file, String messageVi, String messageEn) {}
+
+  /** A rule file's name (for messages) and text. */
+  private record Source(String name, String text) {}
+
+  private final List<Loaded> loaded;
+  private final List<Rule> rules;
+  private final Map<Node, Loaded> byShapeNode;
+  private final Shapes shapes;
+
+  private PolicyRules(List<Loaded> loaded, Map<Node, Loaded> byShapeNode, Shapes shapes) {
+    this.loaded = List.copyOf(loaded);
+    this.rules = loaded.stream().map(Loaded::rule).toList();
+    this.byShapeNode = Map.copyOf(byShapeNode);
+    this.shapes = shapes;
+  }
+
+  /**
+   * Loads the shipped rules from the classpath of this class, then the {@code *.ttl} files of
+   * {@code extraDir} when given.
+   *
+   * @param severityOverrides rule id → severity; ids of other rules are ignored
+   * @throws PolicyRulesException listing every problem; nothing is loaded then
+   */
+  public static PolicyRules load(Optional<Path> extraDir, Map<String, Severity> severityOverrides) {
+    return load(PolicyRules.class.getClassLoader(), extraDir, severityOverrides);
+  }
+
+  /** As {@link #load(Optional, Map)}, from the classpath of {@code loader}. */
+  public static PolicyRules load(
+      ClassLoader loader, Optional<Path> extraDir, Map<String, Severity> severityOverrides) {
+    List<String> problems = new ArrayList<>();
+    List<Source> sources = new ArrayList<>();
+    String manifest = CLASSPATH_ROOT + "/" + MANIFEST;
+    Optional<String> text = readClasspath(loader, manifest, problems);
+    if (text.isEmpty()) {
+      problems.add(manifest + ": not found on the classpath (the build copies metamodel/)");
+    } else {
+      for (String file : manifestFiles(manifest, text.get(), problems)) {
+        String name = CLASSPATH_ROOT + "/" + file;
+        readClasspath(loader, name, problems)
+            .ifPresentOrElse(
+                t -> sources.add(new Source(name, t)),
+                () ->
+                    problems.add(
+                        manifest + ": lists " + file + ", which is not found on the classpath"));
+      }
+    }
+    extraDir.ifPresent(dir -> sources.addAll(readExtraDir(dir, problems)));
+    return build(sources, problems, severityOverrides);
+  }
+
+  /**
+   * Loads the rules that {@code rulesDir/manifest.tsv} lists from the directory {@code rulesDir}
+   * (e.g. {@code metamodel/rules} of a checkout), then the {@code *.ttl} files of {@code extraDir}.
+   */
+  public static PolicyRules fromDirectory(
+      Path rulesDir, Optional<Path> extraDir, Map<String, Severity> severityOverrides) {
+    List<String> problems = new ArrayList<>();
+    List<Source> sources = new ArrayList<>();
+    Path manifest = rulesDir.resolve(MANIFEST);
+    Optional<String> text = readFile(manifest, problems);
+    if (text.isPresent()) {
+      for (String file : manifestFiles(manifest.toString(), text.get(), problems)) {
+        Path path = rulesDir.resolve(file);
+        if (Files.isRegularFile(path)) {
+          readFile(path, problems).ifPresent(t -> sources.add(new Source(path.toString(), t)));
+        } else {
+          problems.add(manifest + ": lists " + file + ", which does not exist");
+        }
+      }
+    }
+    extraDir.ifPresent(dir -> sources.addAll(readExtraDir(dir, problems)));
+    return build(sources, problems, severityOverrides);
+  }
+
+  /** The rules in load order (kind POLICY), with the severity overrides applied. */
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /** The rule with this id, if loaded. */
+  public Optional<Rule> rule(String id) {
+    return rules.stream().filter(r -> r.id().equals(id)).findFirst();
+  }
+
+  /**
+   * Validates the RDF form of a model (the vocabulary of docs/rdf.md) against every rule.
+   *
+   * <p>Each SHACL result becomes a finding of the rule whose shape produced it. Its messages are
+   * the rule's {@code sh:message} templates with {@code {$this}}, {@code {?value}} and every other
+   * variable of the rule's SELECT filled in; a variable bound to a concept shows the concept's name
+   * in the message's language. The concept ids are the focus node's, then the value's when it is
+   * another concept.
+   */
+  public List<Finding> validate(Model data) {
+    Objects.requireNonNull(data, "data");
+    ValidationReport report = ShaclValidator.get().validate(shapes, data.getGraph());
+    Map<String, List<QuerySolution>> solutions = new HashMap<>();
+    LinkedHashSet<Finding> findings = new LinkedHashSet<>();
+    for (ReportEntry entry : report.getEntries()) {
+      Loaded rule = byShapeNode.get(entry.source());
+      if (rule == null) {
+        continue;
+      }
+      Map<String, RDFNode> vars = bindings(entry, rule, data, solutions);
+      List<String> ids = new ArrayList<>();
+      conceptId(entry.focusNode()).ifPresent(ids::add);
+      if (entry.value() != null) {
+        conceptId(entry.value()).filter(id -> !ids.contains(id)).ifPresent(ids::add);
+      }
+      findings.add(
+          new Finding(
+              rule.rule(),
+              render(rule.messageVi(), vars, "vi"),
+              render(rule.messageEn(), vars, "en"),
+              ids));
+    }
+    return List.copyOf(findings);
+  }
+
+  // ---- validation helpers
+
+  /** The variables of the result: this, value, and the SELECT row that produced it. */
+  private static Map<String, RDFNode> bindings(
+      ReportEntry entry, Loaded rule, Model data, Map<String, List<QuerySolution>> cache) {
+    Map<String, RDFNode> vars = new HashMap<>();
+    RDFNode focus = data.asRDFNode(entry.focusNode());
+    RDFNode value = entry.value() == null ? null : data.asRDFNode(entry.value());
+    if (needsRow(rule.messageVi()) || needsRow(rule.messageEn())) {
+      if (entry.constraint() instanceof SparqlConstraint sparql) {
+        Query query = sparql.getQuery();
+        String key = System.identityHashCode(query) + " " + entry.focusNode();
+        List<QuerySolution> rows = cache.computeIfAbsent(key, k -> select(query, data, focus));
+        QuerySolution row = null;
+        for (QuerySolution candidate : rows) {
+          RDFNode v = candidate.get("value");
+          if (value == null || value.equals(v) || (v == null && value.equals(focus))) {
+            row = candidate;
+            break;
+          }
+        }
+        if (row != null) {
+          QuerySolution chosen = row;
+          chosen.varNames().forEachRemaining(name -> vars.put(name, chosen.get(name)));
+        }
+      }
+    }
+    vars.put("this", focus);
+    if (value != null) {
+      vars.put("value", value);
+    }
+    return vars;
+  }
+
+  private static boolean needsRow(String template) {
+    Matcher m = TEMPLATE_VAR.matcher(template);
+    while (m.find()) {
+      if (!m.group(1).equals("this") && !m.group(1).equals("value")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<QuerySolution> select(Query query, Model data, RDFNode focus) {
+    List<QuerySolution> rows = new ArrayList<>();
+    try (QueryExecution exec =
+        QueryExecution.create().query(query).model(data).substitution("this", focus).build()) {
+      ResultSet rs = exec.execSelect();
+      while (rs.hasNext()) {
+        QuerySolution row = rs.next();
+        org.apache.jena.query.QuerySolutionMap copy = new org.apache.jena.query.QuerySolutionMap();
+        copy.addAll(row);
+        rows.add(copy);
+      }
+    }
+    return rows;
+  }
+
+  /** The template with each {@code {$var}} / {@code {?var}} replaced by its value's text. */
+  private static String render(String template, Map<String, RDFNode> vars, String lang) {
+    Matcher m = TEMPLATE_VAR.matcher(template);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      RDFNode node = vars.get(m.group(1));
+      m.appendReplacement(sb, Matcher.quoteReplacement(text(node, lang)));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  /** A concept's name in {@code lang}, a literal's text, another IRI's local name. */
+  private static String text(RDFNode node, String lang) {
+    if (node == null || node.isAnon()) {
+      return "";
+    }
+    if (node.isLiteral()) {
+      return node.asLiteral().getLexicalForm();
+    }
+    String uri = node.asResource().getURI();
+    if (uri.startsWith(CONCEPT_PREFIX)) {
+      return name(node.asResource(), lang).orElse(uri.substring(CONCEPT_PREFIX.length()));
+    }
+    int cut = Math.max(uri.lastIndexOf('#'), Math.max(uri.lastIndexOf('/'), uri.lastIndexOf(':')));
+    return cut >= 0 && cut < uri.length() - 1 ? uri.substring(cut + 1) : uri;
+  }
+
+  /**
+   * The name in {@code lang}; for Vietnamese, the name in the model's language (any tag but en);
+   * then any name.
+   */
+  private static Optional<String> name(Resource concept, String lang) {
+    List<Literal> names = new ArrayList<>();
+    StmtIterator it = concept.listProperties(concept.getModel().createProperty(AM_NAME));
+    while (it.hasNext()) {
+      RDFNode o = it.next().getObject();
+      if (o.isLiteral()) {
+        names.add(o.asLiteral());
+      }
+    }
+    Optional<Literal> exact =
+        names.stream().filter(l -> l.getLanguage().equalsIgnoreCase(lang)).findFirst();
+    if (exact.isEmpty() && !lang.equals("en")) {
+      exact = names.stream().filter(l -> !l.getLanguage().equalsIgnoreCase("en")).findFirst();
+    }
+    if (exact.isEmpty()) {
+      exact = names.stream().findFirst();
+    }
+    return exact.map(Literal::getLexicalForm).filter(s -> !s.isBlank());
+  }
+
+  private static Optional<String> conceptId(Node node) {
+    if (node != null && node.isURI() && node.getURI().startsWith(CONCEPT_PREFIX)) {
+      return Optional.of(node.getURI().substring(CONCEPT_PREFIX.length()));
+    }
+    return Optional.empty();
+  }
+
+  // ---- loading
+
+  private static PolicyRules build(
+      List<Source> sources, List<String> problems, Map<String, Severity> overrides) {
+    Graph union = GraphFactory.createDefaultGraph();
+    List<Loaded> loaded = new ArrayList<>();
+    Map<String, String> fileOfId = new HashMap<>();
+    for (Source source : sources) {
+      Optional<Model> model = parse(source, problems);
+      if (model.isEmpty()) {
+        continue;
+      }
+      List<Loaded> fileRules = rulesOf(source, model.get(), problems);
+      try {
+        Shapes.parse(model.get().getGraph());
+      } catch (RuntimeException e) {
+        problems.add(
+            source.name()
+                + ": the shapes are not valid SHACL: "
+                + firstLine(e.getMessage())
+                + " (check the sh:select query and the shape's SHACL terms)");
+        continue;
+      }
+      for (Loaded rule : fileRules) {
+        String previous = fileOfId.putIfAbsent(rule.rule().id(), source.name());
+        if (previous != null) {
+          problems.add(
+              source.name()
+                  + ": rule id "
+                  + rule.rule().id()
+                  + " is already used in "
+                  + previous
+                  + " (every eams:ruleId must be unique)");
+        }
+      }
+      loaded.addAll(fileRules);
+      model.get().getGraph().find().forEachRemaining(union::add);
+    }
+    if (!problems.isEmpty()) {
+      throw new PolicyRulesException(problems);
+    }
+    Shapes shapes;
+    try {
+      shapes = Shapes.parse(union);
+    } catch (RuntimeException e) {
+      throw new PolicyRulesException(
+          List.of(
+              "the rule files together are not valid SHACL: "
+                  + firstLine(e.getMessage())
+                  + " (two files may describe the same shape IRI)"));
+    }
+    Set<Node> ruleShapes = new HashSet<>();
+    loaded.forEach(l -> ruleShapes.add(l.shape()));
+    Map<Node, Loaded> byShape = new HashMap<>();
+    List<Loaded> withOverrides = new ArrayList<>();
+    for (Loaded l : loaded) {
+      Severity s = overrides.get(l.rule().id());
+      Loaded o =
+          s == null
+              ? l
+              : new Loaded(
+                  l.rule().withSeverity(s), l.shape(), l.file(), l.messageVi(), l.messageEn());
+      withOverrides.add(o);
+      for (Node n : reachableShapes(union, l.shape(), ruleShapes)) {
+        byShape.putIfAbsent(n, o);
+      }
+    }
+    return new PolicyRules(withOverrides, byShape, shapes);
+  }
+
+  private static Optional<Model> parse(Source source, List<String> problems) {
+    Model model = ModelFactory.createDefaultModel();
+    List<String> errors = new ArrayList<>();
+    ErrorHandler handler =
+        new ErrorHandler() {
+          @Override
+          public void warning(String message, long line, long col) {
+            errors.add(at(source.name(), line, col) + message);
+          }
+
+          @Override
+          public void error(String message, long line, long col) {
+            errors.add(at(source.name(), line, col) + message);
+          }
+
+          @Override
+          public void fatal(String message, long line, long col) {
+            errors.add(at(source.name(), line, col) + message);
+            throw new RiotException(message);
+          }
+        };
+    try {
+      RDFParser.create()
+          .fromString(source.text())
+          .lang(Lang.TURTLE)
+          .errorHandler(handler)
+          .parse(model);
+    } catch (RiotException e) {
+      if (errors.isEmpty()) {
+        errors.add(source.name() + ": " + e.getMessage());
+      }
+    }
+    if (!errors.isEmpty()) {
+      errors.forEach(e -> problems.add(e + " (the file must be valid Turtle)"));
+      return Optional.empty();
+    }
+    return Optional.of(model);
+  }
+
+  private static String at(String file, long line, long col) {
+    return line > 0 ? file + ":" + line + ":" + Math.max(col, 1) + ": " : file + ": ";
+  }
+
+  /** The top-level shapes of one file, each checked to carry the rule's metadata. */
+  private static List<Loaded> rulesOf(Source source, Model model, List<String> problems) {
+    Graph g = model.getGraph();
+    Set<Node> candidates = new LinkedHashSet<>();
+    g.find(Node.ANY, RDF.type.asNode(), SHACL.NodeShape)
+        .forEachRemaining(t -> candidates.add(t.getSubject()));
+    g.find(Node.ANY, RDF.type.asNode(), SHACL.PropertyShape)
+        .forEachRemaining(t -> candidates.add(t.getSubject()));
+    for (Node p :
+        List.of(
+            SHACL.targetClass,
+            SHACL.targetNode,
+            SHACL.targetSubjectsOf,
+            SHACL.targetObjectsOf,
+            RULE_ID)) {
+      g.find(Node.ANY, p, Node.ANY).forEachRemaining(t -> candidates.add(t.getSubject()));
+    }
+    List<Node> topLevel = new ArrayList<>();
+    for (Node c : candidates) {
+      boolean nested =
+          g.find(Node.ANY, Node.ANY, c)
+              .filterKeep(t -> t.getPredicate().getURI().startsWith(SHACL.getURI()))
+              .hasNext();
+      if (!nested) {
+        topLevel.add(c);
+      }
+    }
+    if (topLevel.isEmpty()) {
+      problems.add(
+          source.name()
+              + ": no rule in this file (a rule is a sh:NodeShape with eams:ruleId, sh:name,"
+              + " sh:message, sh:severity and eams:basis)");
+      return List.of();
+    }
+    List<Loaded> out = new ArrayList<>();
+    for (Node shape : topLevel) {
+      String where = where(source, model, shape);
+      List<String> missing = new ArrayList<>();
+      Optional<String> id = one(g, shape, RULE_ID);
+      if (id.isEmpty()) {
+        missing.add("eams:ruleId (one id such as \"policy.my-rule\")");
+      } else if (!RULE_ID_PATTERN.matcher(id.get()).matches()) {
+        problems.add(
+            where
+                + ": eams:ruleId \""
+                + id.get()
+                + "\" is not a policy rule id (write policy.<words-with-dashes>, e.g."
+                + " policy.integration-via-platform)");
+      }
+      Optional<String> titleVi = lang(g, shape, SHACL.name, "vi");
+      Optional<String> titleEn = lang(g, shape, SHACL.name, "en");
+      Optional<String> messageVi = lang(g, shape, SHACL.message, "vi");
+      Optional<String> messageEn = lang(g, shape, SHACL.message, "en");
+      if (titleVi.isEmpty()) {
+        missing.add("sh:name \"...\"@vi (title in Vietnamese)");
+      }
+      if (titleEn.isEmpty()) {
+        missing.add("sh:name \"...\"@en (title in English)");
+      }
+      if (messageVi.isEmpty()) {
+        missing.add("sh:message \"...\"@vi (message in Vietnamese)");
+      }
+      if (messageEn.isEmpty()) {
+        missing.add("sh:message \"...\"@en (message in English)");
+      }
+      List<Node> severityNodes =
+          g.find(shape, SHACL.severity, Node.ANY).mapWith(Triple::getObject).toList();
+      Severity severity = null;
+      if (severityNodes.isEmpty()) {
+        missing.add("sh:severity (sh:Violation, sh:Warning or sh:Info)");
+      } else if (severityNodes.size() > 1 || !SEVERITIES.containsKey(severityNodes.get(0))) {
+        problems.add(
+            where + ": sh:severity must be exactly one of sh:Violation, sh:Warning, sh:Info");
+      } else {
+        severity = SEVERITIES.get(severityNodes.get(0));
+      }
+      Optional<String> basis = one(g, shape, BASIS);
+      if (basis.isEmpty()) {
+        missing.add("eams:basis (the article cited, e.g. \"NĐ 85/2016/NĐ-CP, Điều 9\")");
+      }
+      if (!missing.isEmpty()) {
+        problems.add(where + ": missing " + String.join("; ", missing));
+      }
+      if (missing.isEmpty() && severity != null && RULE_ID_PATTERN.matcher(id.get()).matches()) {
+        Rule rule =
+            new Rule(
+                id.get(),
+                Rule.Kind.POLICY,
+                severity,
+                titleVi.get(),
+                titleEn.get(),
+                lang(g, shape, HINT, "vi").orElse(""),
+                lang(g, shape, HINT, "en").orElse(""),
+                basis.get());
+        out.add(new Loaded(rule, shape, source.name(), messageVi.get(), messageEn.get()));
+      }
+    }
+    return out;
+  }
+
+  /** {@code file:line: shape <name>} for the shape, the line where its name first appears. */
+  private static String where(Source source, Model model, Node shape) {
+    if (!shape.isURI()) {
+      return source.name() + ": a blank-node shape (give each rule shape an IRI)";
+    }
+    String uri = shape.getURI();
+    String shortName = model.shortForm(uri);
+    String[] lines = source.text().split("\r?\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String l = lines[i].strip();
+      if (l.startsWith("#")) {
+        continue;
+      }
+      if (containsName(l, shortName) || l.contains("<" + uri + ">")) {
+        return source.name() + ":" + (i + 1) + ": shape " + shortName;
+      }
+    }
+    return source.name() + ": shape " + shortName;
+  }
+
+  private static boolean containsName(String line, String name) {
+    int i = line.indexOf(name);
+    while (i >= 0) {
+      int end = i + name.length();
+      boolean startOk = i == 0 || !isNameChar(line.charAt(i - 1));
+      boolean endOk = end == line.length() || !isNameChar(line.charAt(end));
+      if (startOk && endOk) {
+        return true;
+      }
+      i = line.indexOf(name, i + 1);
+    }
+    return false;
+  }
+
+  private static boolean isNameChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == ':';
+  }
+
+  private static Optional<String> one(Graph g, Node s, Node p) {
+    List<Node> values = g.find(s, p, Node.ANY).mapWith(Triple::getObject).toList();
+    if (values.size() != 1 || !values.get(0).isLiteral()) {
+      return Optional.empty();
+    }
+    String v = values.get(0).getLiteralLexicalForm().strip();
+    return v.isEmpty() ? Optional.empty() : Optional.of(v);
+  }
+
+  private static Optional<String> lang(Graph g, Node s, Node p, String lang) {
+    return g
+        .find(s, p, Node.ANY)
+        .mapWith(Triple::getObject)
+        .filterKeep(o -> o.isLiteral() && o.getLiteralLanguage().equalsIgnoreCase(lang))
+        .toList()
+        .stream()
+        .map(o -> o.getLiteralLexicalForm().strip())
+        .filter(v -> !v.isEmpty())
+        .findFirst();
+  }
+
+  /** The shape and the nested shapes and constraint nodes under it (not other rules). */
+  private static Set<Node> reachableShapes(Graph g, Node start, Set<Node> ruleShapes) {
+    Set<Node> seen = new LinkedHashSet<>();
+    Deque<Node> todo = new ArrayDeque<>();
+    todo.add(start);
+    while (!todo.isEmpty()) {
+      Node n = todo.poll();
+      if (!seen.add(n)) {
+        continue;
+      }
+      g.find(n, Node.ANY, Node.ANY)
+          .forEachRemaining(
+              t -> {
+                Node o = t.getObject();
+                if ((o.isBlank() || (o.isURI() && g.contains(o, Node.ANY, Node.ANY)))
+                    && !ruleShapes.contains(o)) {
+                  todo.add(o);
+                }
+              });
+    }
+    return seen;
+  }
+
+  private static List<String> manifestFiles(String name, String text, List<String> problems) {
+    List<String> files = new ArrayList<>();
+    String[] lines = text.split("\r?\n", -1);
+    boolean header = false;
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (i == 0 && line.startsWith("\uFEFF")) {
+        line = line.substring(1);
+      }
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      if (!header) {
+        if (!line.equals("file")) {
+          problems.add(
+              name + ":" + (i + 1) + ": the header must be \"file\", found \"" + line + "\"");
+          return List.of();
+        }
+        header = true;
+        continue;
+      }
+      if (!FILE_NAME.matcher(line).matches()) {
+        problems.add(
+            name
+                + ":"
+                + (i + 1)
+                + ": \""
+                + line
+                + "\" is not a rule file name (a name ending in .ttl in this folder, no path)");
+      } else if (!seen.add(line)) {
+        problems.add(name + ":" + (i + 1) + ": " + line + " is listed twice");
+      } else {
+        files.add(line);
+      }
+    }
+    if (!header) {
+      problems.add(name + ": no header line \"file\"");
+    }
+    return files;
+  }
+
+  private static List<Source> readExtraDir(Path dir, List<String> problems) {
+    if (!Files.isDirectory(dir)) {
+      problems.add(dir + ": the extra rules directory does not exist or is not a directory");
+      return List.of();
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files =
+          s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ttl"))
+              .filter(Files::isRegularFile)
+              .sorted()
+              .toList();
+    } catch (IOException e) {
+      problems.add(dir + ": cannot be listed: " + e.getMessage());
+      return List.of();
+    }
+    List<Source> sources = new ArrayList<>();
+    for (Path f : files) {
+      readFile(f, problems).ifPresent(t -> sources.add(new Source(f.toString(), t)));
+    }
+    return sources;
+  }
+
+  private static Optional<String> readFile(Path path, List<String> problems) {
+    try {
+      return decode(path.toString(), Files.readAllBytes(path), problems);
+    } catch (IOException e) {
+      problems.add(path + ": cannot be read: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<String> readClasspath(
+      ClassLoader loader, String name, List<String> problems) {
+    try (InputStream in = loader.getResourceAsStream(name)) {
+      if (in == null) {
+        return Optional.empty();
+      }
+      return decode(name, in.readAllBytes(), problems);
+    } catch (IOException e) {
+      problems.add(name + ": cannot be read: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<String> decode(String name, byte[] bytes, List<String> problems) {
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+      return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    } catch (CharacterCodingException e) {
+      problems.add(name + ": is not valid UTF-8 (save it as UTF-8)");
+      return Optional.empty();
+    }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  @Override
+  public String toString() {
+    Map<String, String> ids = new LinkedHashMap<>();
+    loaded.forEach(l -> ids.put(l.rule().id(), l.file()));
+    return "PolicyRules" + ids;
+  }
+}
