@@ -593,6 +593,30 @@ class ShippedPolicyRulesTest {
   }
 
   @Test
+  void provincialMasterData_ReportsOneViolation_WhenTwoProvincialDatabasesShareTheSubject() {
+    Model m =
+        model(
+            provincialProcedureDb(),
+            element(
+                "db-tthc-2",
+                "DataObject",
+                "Database",
+                "CSDL một cửa liên thông",
+                "egov:databaseClass \"provincialShared\" ; egov:dataSubject \"procedureHandling\""),
+            element(
+                "db-hs-so",
+                "DataObject",
+                "Database",
+                "CSDL hồ sơ một cửa của sở",
+                "egov:databaseClass \"internal\" ; egov:dataSubject \"procedureHandling\" ;"
+                    + " egov:masterData true"));
+
+    assertThat(findings("policy.provincial-master-data", m))
+        .extracting(Finding::conceptIds)
+        .containsExactly(List.of("db-hs-so", "db-tthc"));
+  }
+
+  @Test
   void provincialMasterData_ReportsNothing_WhenTheSectoralCopyIsNotMarkedMaster() {
     Model m =
         model(
