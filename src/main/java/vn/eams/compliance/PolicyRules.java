@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,7 +47,10 @@ import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.engine.constraint.SparqlConstraint;
+import org.apache.jena.shacl.parser.Constraint;
+import org.apache.jena.shacl.parser.Shape;
 import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.shacl.validation.VLib;
 import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
@@ -81,6 +85,8 @@ public final class PolicyRules {
   private static final Node RULE_ID = NodeFactory.createURI(EAMS_NS + "ruleId");
   private static final Node BASIS = NodeFactory.createURI(EAMS_NS + "basis");
   private static final Node HINT = NodeFactory.createURI(EAMS_NS + "hint");
+  private static final List<Node> TARGETS =
+      List.of(SHACL.targetClass, SHACL.targetNode, SHACL.targetSubjectsOf, SHACL.targetObjectsOf);
   private static final Pattern RULE_ID_PATTERN =
       Pattern.compile("policy(\\.[a-z0-9]+(-[a-z0-9]+)*)+");
   private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_.-]+\\.ttl");
@@ -92,21 +98,39 @@ public final class PolicyRules {
           SHACL.Info, Severity.INFO);
 
   /** One rule as loaded: the rule, its shape and its message templates. */
-  private record Loaded(Rule rule, Node shape, String file, String messageVi, String messageEn) {}
+  private record Loaded(Rule rule, Node shape, String file, String messageVi, String messageEn) {
+
+    Loaded withRule(Rule r) {
+      return new Loaded(r, shape, file, messageVi, messageEn);
+    }
+  }
+
+  /**
+   * A rule whose shape is a node shape with SPARQL constraints only: EAMS runs its SELECTs for each
+   * focus node itself (pre-binding {@code $this}, as SHACL-SPARQL does), so that every variable of
+   * the result row is available to the message templates.
+   */
+  private record Direct(Loaded rule, Shape shape, List<Query> queries) {}
 
   /** A rule file's name (for messages) and text. */
   private record Source(String name, String text) {}
 
   private final List<Loaded> loaded;
   private final List<Rule> rules;
+  private final List<Direct> direct;
   private final Map<Node, Loaded> byShapeNode;
-  private final Shapes shapes;
+  private final Optional<Shapes> jenaShapes;
 
-  private PolicyRules(List<Loaded> loaded, Map<Node, Loaded> byShapeNode, Shapes shapes) {
+  private PolicyRules(
+      List<Loaded> loaded,
+      List<Direct> direct,
+      Map<Node, Loaded> byShapeNode,
+      Optional<Shapes> jenaShapes) {
     this.loaded = List.copyOf(loaded);
     this.rules = loaded.stream().map(Loaded::rule).toList();
+    this.direct = List.copyOf(direct);
     this.byShapeNode = Map.copyOf(byShapeNode);
-    this.shapes = shapes;
+    this.jenaShapes = jenaShapes;
   }
 
   /**
@@ -181,96 +205,74 @@ public final class PolicyRules {
   /**
    * Validates the RDF form of a model (the vocabulary of docs/rdf.md) against every rule.
    *
-   * <p>Each SHACL result becomes a finding of the rule whose shape produced it. Its messages are
-   * the rule's {@code sh:message} templates with {@code {$this}}, {@code {?value}} and every other
-   * variable of the rule's SELECT filled in; a variable bound to a concept shows the concept's name
-   * in the message's language. The concept ids are the focus node's, then the value's when it is
-   * another concept.
+   * <p>The focus nodes of each rule are its shape's SHACL targets (Jena SHACL). A rule made of
+   * SPARQL constraints ({@code sh:sparql}) gives one finding per row of its SELECT, run with {@code
+   * $this} bound to the focus node; any other rule is validated by Jena's SHACL engine and gives
+   * one finding per result. A finding's messages are the rule's {@code sh:message} templates with
+   * {@code {$this}}, {@code {?value}} and the row's other variables filled in; a variable bound to
+   * a concept shows the concept's name in the message's language. Its concept ids are the focus
+   * node's, then the value's when it is another concept.
    */
   public List<Finding> validate(Model data) {
     Objects.requireNonNull(data, "data");
-    ValidationReport report = ShaclValidator.get().validate(shapes, data.getGraph());
-    Map<String, List<QuerySolution>> solutions = new HashMap<>();
     LinkedHashSet<Finding> findings = new LinkedHashSet<>();
-    for (ReportEntry entry : report.getEntries()) {
-      Loaded rule = byShapeNode.get(entry.source());
-      if (rule == null) {
-        continue;
+    Graph graph = data.getGraph();
+    for (Direct d : direct) {
+      List<Node> focusNodes = new ArrayList<>(VLib.focusNodes(graph, d.shape()));
+      focusNodes.sort(Comparator.comparing(Node::toString));
+      for (Node focusNode : focusNodes) {
+        RDFNode focus = data.asRDFNode(focusNode);
+        for (Query query : d.queries()) {
+          try (QueryExecution exec =
+              QueryExecution.create()
+                  .query(query)
+                  .model(data)
+                  .substitution("this", focus)
+                  .build()) {
+            ResultSet rs = exec.execSelect();
+            while (rs.hasNext()) {
+              QuerySolution row = rs.next();
+              Map<String, RDFNode> vars = new HashMap<>();
+              row.varNames().forEachRemaining(name -> vars.put(name, row.get(name)));
+              vars.put("this", focus);
+              findings.add(finding(d.rule(), vars, focusNode, row.get("value")));
+            }
+          }
+        }
       }
-      Map<String, RDFNode> vars = bindings(entry, rule, data, solutions);
-      List<String> ids = new ArrayList<>();
-      conceptId(entry.focusNode()).ifPresent(ids::add);
-      if (entry.value() != null) {
-        conceptId(entry.value()).filter(id -> !ids.contains(id)).ifPresent(ids::add);
-      }
-      findings.add(
-          new Finding(
-              rule.rule(),
-              render(rule.messageVi(), vars, "vi"),
-              render(rule.messageEn(), vars, "en"),
-              ids));
     }
+    jenaShapes.ifPresent(
+        shapes -> {
+          ValidationReport report = ShaclValidator.get().validate(shapes, graph);
+          for (ReportEntry entry : report.getEntries()) {
+            Loaded rule = byShapeNode.get(entry.source());
+            if (rule != null) {
+              Map<String, RDFNode> vars = new HashMap<>();
+              vars.put("this", data.asRDFNode(entry.focusNode()));
+              RDFNode value = entry.value() == null ? null : data.asRDFNode(entry.value());
+              vars.put("value", value);
+              findings.add(finding(rule, vars, entry.focusNode(), value));
+            }
+          }
+        });
     return List.copyOf(findings);
   }
 
-  // ---- validation helpers
-
-  /** The variables of the result: this, value, and the SELECT row that produced it. */
-  private static Map<String, RDFNode> bindings(
-      ReportEntry entry, Loaded rule, Model data, Map<String, List<QuerySolution>> cache) {
-    Map<String, RDFNode> vars = new HashMap<>();
-    RDFNode focus = data.asRDFNode(entry.focusNode());
-    RDFNode value = entry.value() == null ? null : data.asRDFNode(entry.value());
-    if (needsRow(rule.messageVi()) || needsRow(rule.messageEn())) {
-      if (entry.constraint() instanceof SparqlConstraint sparql) {
-        Query query = sparql.getQuery();
-        String key = System.identityHashCode(query) + " " + entry.focusNode();
-        List<QuerySolution> rows = cache.computeIfAbsent(key, k -> select(query, data, focus));
-        QuerySolution row = null;
-        for (QuerySolution candidate : rows) {
-          RDFNode v = candidate.get("value");
-          if (value == null || value.equals(v) || (v == null && value.equals(focus))) {
-            row = candidate;
-            break;
-          }
-        }
-        if (row != null) {
-          QuerySolution chosen = row;
-          chosen.varNames().forEachRemaining(name -> vars.put(name, chosen.get(name)));
-        }
-      }
-    }
-    vars.put("this", focus);
+  private static Finding finding(
+      Loaded rule, Map<String, RDFNode> vars, Node focusNode, RDFNode value) {
+    List<String> ids = new ArrayList<>();
+    conceptId(focusNode).ifPresent(ids::add);
     if (value != null) {
-      vars.put("value", value);
+      conceptId(value.asNode()).filter(id -> !ids.contains(id)).ifPresent(ids::add);
     }
-    return vars;
+    return new Finding(
+        rule.rule(),
+        render(rule.messageVi(), vars, "vi"),
+        render(rule.messageEn(), vars, "en"),
+        ids);
   }
 
-  private static boolean needsRow(String template) {
-    Matcher m = TEMPLATE_VAR.matcher(template);
-    while (m.find()) {
-      if (!m.group(1).equals("this") && !m.group(1).equals("value")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static List<QuerySolution> select(Query query, Model data, RDFNode focus) {
-    List<QuerySolution> rows = new ArrayList<>();
-    try (QueryExecution exec =
-        QueryExecution.create().query(query).model(data).substitution("this", focus).build()) {
-      ResultSet rs = exec.execSelect();
-      while (rs.hasNext()) {
-        QuerySolution row = rs.next();
-        org.apache.jena.query.QuerySolutionMap copy = new org.apache.jena.query.QuerySolutionMap();
-        copy.addAll(row);
-        rows.add(copy);
-      }
-    }
-    return rows;
-  }
+  // ---- validation helpers
 
   /** The template with each {@code {$var}} / {@code {?var}} replaced by its value's text. */
   private static String render(String template, Map<String, RDFNode> vars, String lang) {
@@ -386,19 +388,51 @@ public final class PolicyRules {
     loaded.forEach(l -> ruleShapes.add(l.shape()));
     Map<Node, Loaded> byShape = new HashMap<>();
     List<Loaded> withOverrides = new ArrayList<>();
+    List<Direct> direct = new ArrayList<>();
+    Graph forJena = GraphFactory.createDefaultGraph();
+    union.find().forEachRemaining(forJena::add);
+    boolean anyForJena = false;
     for (Loaded l : loaded) {
       Severity s = overrides.get(l.rule().id());
-      Loaded o =
-          s == null
-              ? l
-              : new Loaded(
-                  l.rule().withSeverity(s), l.shape(), l.file(), l.messageVi(), l.messageEn());
+      Loaded o = s == null ? l : l.withRule(l.rule().withSeverity(s));
       withOverrides.add(o);
-      for (Node n : reachableShapes(union, l.shape(), ruleShapes)) {
-        byShape.putIfAbsent(n, o);
+      Shape shape = shapes.getShape(l.shape());
+      Optional<List<Query>> queries = sparqlOnly(shape);
+      if (queries.isPresent()) {
+        direct.add(new Direct(o, shape, queries.get()));
+        // Jena validates the other rules only: without targets this shape is not validated.
+        for (Node target : TARGETS) {
+          forJena.find(l.shape(), target, Node.ANY).toList().forEach(forJena::delete);
+        }
+      } else {
+        anyForJena = true;
+        for (Node n : reachableShapes(union, l.shape(), ruleShapes)) {
+          byShape.putIfAbsent(n, o);
+        }
       }
     }
-    return new PolicyRules(withOverrides, byShape, shapes);
+    Optional<Shapes> jenaShapes =
+        anyForJena ? Optional.of(Shapes.parse(forJena)) : Optional.empty();
+    return new PolicyRules(withOverrides, direct, byShape, jenaShapes);
+  }
+
+  /** The SELECT queries of a node shape made only of SPARQL constraints, else empty. */
+  private static Optional<List<Query>> sparqlOnly(Shape shape) {
+    if (shape == null
+        || !shape.isNodeShape()
+        || shape.deactivated()
+        || !shape.getPropertyShapes().isEmpty()
+        || shape.getConstraints().isEmpty()) {
+      return Optional.empty();
+    }
+    List<Query> queries = new ArrayList<>();
+    for (Constraint c : shape.getConstraints()) {
+      if (!(c instanceof SparqlConstraint sparql) || !sparql.getQuery().isSelectType()) {
+        return Optional.empty();
+      }
+      queries.add(sparql.getQuery());
+    }
+    return Optional.of(List.copyOf(queries));
   }
 
   private static Optional<Model> parse(Source source, List<String> problems) {

@@ -85,14 +85,17 @@ class ShippedPolicyRulesTest {
 
     assertThat(found).hasSize(1);
     Finding f = found.get(0);
-    assertThat(f.conceptIds()).containsExactly("r-flow", "app-datdai");
+    assertThat(f.conceptIds()).containsExactly("app-hotich", "app-datdai");
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
     assertThat(f.messageVi())
-        .startsWith("Phần mềm hộ tịch (chủ quản: Sở Tư pháp) trao đổi dữ liệu trực tiếp (Flow)")
-        .contains("với Phần mềm đất đai (chủ quản: Sở Tài nguyên và Môi trường)");
+        .startsWith(
+            "Phần mềm hộ tịch (chủ quản: Sở Tư pháp) trao đổi dữ liệu trực tiếp với Phần mềm đất"
+                + " đai (chủ quản: Sở Tài nguyên và Môi trường) qua quan hệ Flow r-flow, không qua");
     assertThat(f.messageEn())
         .startsWith(
-            "Phần mềm hộ tịch (en) (owner: Sở Tư pháp (en)) exchanges data directly (Flow)");
+            "Phần mềm hộ tịch (en) (owner: Sở Tư pháp (en)) exchanges data directly with Phần mềm"
+                + " đất đai (en) (owner: Sở Tài nguyên và Môi trường (en)) through the Flow"
+                + " relationship r-flow,");
     assertThat(f.rule().basis()).contains("TT 13/2017/TT-BTTTT, Điều 16");
   }
 
@@ -117,8 +120,8 @@ class ShippedPolicyRulesTest {
 
     assertThat(found)
         .extracting(Finding::conceptIds)
-        .containsExactly(List.of("r-read", "app-datdai"));
-    assertThat(found.get(0).messageEn()).contains("directly (Access)");
+        .containsExactly(List.of("app-hotich", "app-datdai"));
+    assertThat(found.get(0).messageEn()).contains("through the Access relationship r-read,");
   }
 
   @Test
@@ -587,6 +590,30 @@ class ShippedPolicyRulesTest {
             "CSDL hồ sơ một cửa của sở (en) is marked as master data, but the provincial shared"
                 + " database CSDL giải quyết thủ tục hành chính (en) is the master for the same"
                 + " subject (procedureHandling).");
+  }
+
+  @Test
+  void provincialMasterData_ReportsOneViolation_WhenTwoProvincialDatabasesShareTheSubject() {
+    Model m =
+        model(
+            provincialProcedureDb(),
+            element(
+                "db-tthc-2",
+                "DataObject",
+                "Database",
+                "CSDL một cửa liên thông",
+                "egov:databaseClass \"provincialShared\" ; egov:dataSubject \"procedureHandling\""),
+            element(
+                "db-hs-so",
+                "DataObject",
+                "Database",
+                "CSDL hồ sơ một cửa của sở",
+                "egov:databaseClass \"internal\" ; egov:dataSubject \"procedureHandling\" ;"
+                    + " egov:masterData true"));
+
+    assertThat(findings("policy.provincial-master-data", m))
+        .extracting(Finding::conceptIds)
+        .containsExactly(List.of("db-hs-so", "db-tthc"));
   }
 
   @Test
