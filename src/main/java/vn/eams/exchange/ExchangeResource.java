@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import vn.eams.accounts.Access;
 import vn.eams.accounts.Right;
+import vn.eams.compliance.ComplianceService;
 import vn.eams.platform.Problem;
 import vn.eams.platform.ProblemException;
 
@@ -36,10 +37,12 @@ public class ExchangeResource {
 
   private final ImportService imports;
   private final ImportFiles files;
+  private final ComplianceService compliance;
 
-  ExchangeResource(ImportService imports, ImportFiles files) {
+  ExchangeResource(ImportService imports, ImportFiles files, ComplianceService compliance) {
     this.imports = imports;
     this.files = files;
+    this.compliance = compliance;
   }
 
   @POST
@@ -109,8 +112,12 @@ public class ExchangeResource {
     ImportService.Result r =
         imports.create(
             model, new ImportService.Options(modelId, mode, keep, dryRun), caller.actor());
+    Map<String, Object> out = report(r);
+    if (!dryRun) {
+      out.put("validation", compliance.summary(r.modelId()));
+    }
     return Response.status(!dryRun && r.mode() == ImportService.Mode.CREATE ? 201 : 200)
-        .entity(report(r))
+        .entity(out)
         .build();
   }
 

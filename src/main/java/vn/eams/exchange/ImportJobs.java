@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import vn.eams.compliance.ComplianceService;
 import vn.eams.platform.Problem;
 import vn.eams.platform.ProblemException;
 
@@ -38,6 +39,8 @@ public class ImportJobs {
     QUEUED,
     READING,
     WRITING,
+    /** The model is written; the model checks and policy rules run over it. */
+    CHECKING,
     DONE,
     FAILED
   }
@@ -92,6 +95,7 @@ public class ImportJobs {
         case QUEUED -> 0;
         case READING -> (int) (totalBytes == 0 ? 0 : Math.min(70, 70 * bytes / totalBytes));
         case WRITING -> 70;
+        case CHECKING -> 90;
         case DONE, FAILED -> 100;
       };
     }
@@ -99,15 +103,17 @@ public class ImportJobs {
 
   private final ImportFiles files;
   private final ImportService imports;
+  private final ComplianceService compliance;
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(r -> daemon(r, "eams-import"));
   private final ScheduledExecutorService ticker =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "eams-import-events"));
 
-  ImportJobs(ImportFiles files, ImportService imports) {
+  ImportJobs(ImportFiles files, ImportService imports, ComplianceService compliance) {
     this.files = files;
     this.imports = imports;
+    this.compliance = compliance;
   }
 
   private static Thread daemon(Runnable r, String name) {
@@ -166,7 +172,12 @@ public class ImportJobs {
       ImportService.Mode m = ImportService.Mode.of(mode, model);
       ImportService.Result r =
           imports.create(model, new ImportService.Options(modelId, m, forbidden, dryRun), actor);
-      job.report = ExchangeResource.report(r);
+      Map<String, Object> report = ExchangeResource.report(r);
+      if (!dryRun) {
+        job.phase = Phase.CHECKING;
+        report.put("validation", compliance.summary(r.modelId()));
+      }
+      job.report = report;
       job.phase = Phase.DONE;
     } catch (ProblemException e) {
       job.problem = e.toProblem();

@@ -33,4 +33,36 @@ public record ElementData(
     return new ElementData(
         type, name, "", "", "", "", List.of(), Map.of(), "", Optional.empty(), Optional.empty());
   }
+
+  /** The same element data with other typed profile values. */
+  public ElementData withProfile(Map<String, Object> p) {
+    return new ElementData(
+        type,
+        name,
+        nameEn,
+        documentation,
+        documentationEn,
+        specialization,
+        properties,
+        p,
+        folderId,
+        validFrom,
+        validTo);
+  }
+
+  /** The same element data with other free properties, filed in another folder. */
+  public ElementData withPropertiesIn(List<Property> props, String folder) {
+    return new ElementData(
+        type,
+        name,
+        nameEn,
+        documentation,
+        documentationEn,
+        specialization,
+        props,
+        profile,
+        folder,
+        validFrom,
+        validTo);
+  }
 }

@@ -94,6 +94,7 @@ public class ModelService {
     String modelId = id == null || id.isBlank() ? Text.newId() : id.strip();
     ModelData d = normalise(data);
     List<Problem.Error> errors = modelRules(modelId, d);
+    errors.addAll(ModelKind.problems(modelId, d, queries::model));
     if (!errors.isEmpty()) {
       throw ProblemException.invalid("The model cannot be created; nothing was changed.", errors);
     }
@@ -129,6 +130,7 @@ public class ModelService {
     String modelId = id == null || id.isBlank() ? Text.newId() : id.strip();
     ModelData d = normalise(data);
     List<Problem.Error> errors = modelRules(modelId, d);
+    errors.addAll(ModelKind.problems(modelId, d, queries::model));
     if (!errors.isEmpty()) {
       throw ProblemException.invalid("The model cannot be created; nothing was changed.", errors);
     }
@@ -182,6 +184,7 @@ public class ModelService {
     ModelData d = data == null ? null : normalise(data);
     if (d != null) {
       List<Problem.Error> errors = modelRules(modelId, d);
+      errors.addAll(ModelKind.problems(modelId, d, queries::model));
       if (!errors.isEmpty()) {
         throw ProblemException.invalid("The model cannot be changed; nothing was changed.", errors);
       }
@@ -286,6 +289,7 @@ public class ModelService {
   public ModelInfo updateModel(String modelId, long expectedVersion, ModelData data, String actor) {
     ModelData d = normalise(data);
     List<Problem.Error> errors = modelRules(modelId, d);
+    errors.addAll(ModelKind.problems(modelId, d, queries::model));
     if (!errors.isEmpty()) {
       throw ProblemException.invalid("The model cannot be changed; nothing was changed.", errors);
     }

@@ -34,4 +34,40 @@ public record RelationshipData(
     return new RelationshipData(
         type, sourceId, targetId, "", "", "", "", "", List.of(), "", "", false, "");
   }
+
+  /** The same relationship data between other endpoints. */
+  public RelationshipData withEndpoints(String source, String target) {
+    return new RelationshipData(
+        type,
+        source,
+        target,
+        name,
+        nameEn,
+        documentation,
+        documentationEn,
+        specialization,
+        properties,
+        accessType,
+        influenceStrength,
+        directed,
+        folderId);
+  }
+
+  /** The same relationship data with other free properties, filed in another folder. */
+  public RelationshipData withPropertiesIn(List<Property> props, String folder) {
+    return new RelationshipData(
+        type,
+        sourceId,
+        targetId,
+        name,
+        nameEn,
+        documentation,
+        documentationEn,
+        specialization,
+        props,
+        accessType,
+        influenceStrength,
+        directed,
+        folder);
+  }
 }

@@ -62,6 +62,24 @@ public interface EamsConfig {
     Optional<String> defaultRole();
   }
 
+  /** Model checks and policy rules (docs/compliance.md). */
+  Compliance compliance();
+
+  /** Model checks and policy rules. */
+  interface Compliance {
+    /**
+     * The severity of a rule by its id, over the one its file gives: {@code error}, {@code warning}
+     * or {@code info}, e.g. {@code eams.compliance.severity."archimate.empty-view"=info}.
+     */
+    java.util.Map<String, String> severity();
+
+    /**
+     * A folder whose {@code *.ttl} policy rules are loaded after the shipped ones; an administrator
+     * reloads them without a restart.
+     */
+    Optional<String> rulesDirectory();
+  }
+
   /** Webhooks: how often they are looked at, how deliveries are retried. */
   Webhooks webhooks();
 
