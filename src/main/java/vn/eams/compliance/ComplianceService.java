@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.rdf.model.Model;
 import vn.eams.metamodel.Metamodel;
 import vn.eams.model.Element;
@@ -26,6 +28,7 @@ import vn.eams.platform.EamsConfig;
 import vn.eams.platform.Problem;
 import vn.eams.platform.ProblemException;
 import vn.eams.rdf.RdfMapping;
+import vn.eams.rdf.Vocabulary;
 
 /**
  * Runs every model check and policy rule over a model, or over a proposal laid on its baseline, and
@@ -42,6 +45,7 @@ public class ComplianceService {
   private final ModelChecks checks;
   private final PolicyRuleSet policies;
   private final Map<String, Cached> reports = new ConcurrentHashMap<>();
+  private final Map<String, Baseline> baselines = new ConcurrentHashMap<>();
 
   /** A report and the repository's change sequence number and rules generation before it ran. */
   private record Cached(long seq, long generation, ComplianceReport report) {}
@@ -120,7 +124,27 @@ public class ComplianceService {
       return checkArchitecture(snapshot, t);
     }
     String baselineId = ModelKind.baseline(snapshot.model().data()).orElse("");
-    ModelSnapshot baseline =
+    Baseline baseline = baseline(baselineId);
+    t.lap("read");
+    return checkProposal(baseline, snapshot, t);
+  }
+
+  /**
+   * A baseline as proposals are checked against it: its snapshot and how many findings of each rule
+   * it has itself, kept until the baseline changes or the rules are reloaded (editing a proposal
+   * does not change its baseline, so checking it again does not validate the baseline again).
+   */
+  private record Baseline(ModelSnapshot snapshot, long generation, Map<String, Integer> counts) {}
+
+  private Baseline baseline(String baselineId) {
+    long generation = policies.generation();
+    Baseline b = baselines.get(baselineId);
+    if (b != null
+        && b.generation() == generation
+        && queries.changes(baselineId, b.snapshot().seq(), 1).isEmpty()) {
+      return b;
+    }
+    ModelSnapshot snapshot =
         queries
             .snapshot(baselineId)
             .orElseThrow(
@@ -136,8 +160,13 @@ public class ComplianceService {
                                     + "' exists; set "
                                     + ModelKind.BASELINE
                                     + " to the architecture the project changes."))));
-    t.lap("read");
-    return checkProposal(baseline, snapshot, t);
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Finding f : checkArchitecture(snapshot, new Timings()).findings()) {
+      counts.merge(f.rule().id(), 1, Integer::sum);
+    }
+    Baseline fresh = new Baseline(snapshot, generation, Map.copyOf(counts));
+    baselines.put(baselineId, fresh);
+    return fresh;
   }
 
   /** Validates an architecture model. */
@@ -166,8 +195,14 @@ public class ComplianceService {
         policies.generation());
   }
 
-  /** Checks a proposal laid over its baseline. */
-  public ComplianceReport checkProposal(ModelSnapshot baseline, ModelSnapshot proposal, Timings t) {
+  /**
+   * Checks a proposal laid over its baseline. Model checks run over the whole; policy rules run
+   * where the proposal can change their outcome (within their declared reach of what it builds or
+   * changes, {@link PolicyRules#validateNear}); the findings that name something of the proposal
+   * are its report, the baseline's own are counted from the baseline's validation.
+   */
+  private ComplianceReport checkProposal(Baseline base, ModelSnapshot proposal, Timings t) {
+    ModelSnapshot baseline = base.snapshot();
     ProposalOverlay overlay = ProposalOverlay.of(baseline, proposal);
     ModelSnapshot combined = overlay.combined();
     t.lap("overlay");
@@ -175,17 +210,17 @@ public class ComplianceService {
     t.lap("checks");
     Model rdf = rdf(combined, overlay.proposed());
     t.lap("rdf");
-    all.addAll(policies.current().validate(rdf));
+    PolicyRules rules = policies.current();
+    all.addAll(
+        rules.validateNear(rdf, distances(combined, overlay.proposed(), rules.maxDeclaredReach())));
     t.lap("policies");
     List<Finding> findings = new ArrayList<>(overlay.problems());
-    Map<String, Integer> before = new LinkedHashMap<>();
     for (Finding f : all) {
       if (f.conceptIds().stream().anyMatch(overlay.proposed()::contains)) {
         findings.add(f);
-      } else {
-        before.merge(f.rule().id(), 1, Integer::sum);
       }
     }
+    Map<String, Integer> before = base.counts();
     findings.sort(ORDER);
     List<ComplianceReport.Use> uses = uses(baseline, proposal, overlay);
     Agencies agencies = new Agencies(combined);
@@ -225,6 +260,61 @@ public class ComplianceService {
     Map<String, Long> laps() {
       return Map.copyOf(laps);
     }
+  }
+
+  /**
+   * How many relationships separate each element (and relationship) from what the proposal builds
+   * or changes, up to {@code reach}: the proposal's own concepts and the ends of its relationships
+   * are at 0, a relationship is as near as its nearer end.
+   */
+  static Map<Node, Integer> distances(ModelSnapshot s, Set<String> proposed, int reach) {
+    Map<String, List<String>> next = new HashMap<>();
+    Map<String, Integer> d = new HashMap<>();
+    java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
+    for (Relationship r : s.relationships()) {
+      String a = r.data().sourceId();
+      String b = r.data().targetId();
+      next.computeIfAbsent(a, k -> new ArrayList<>()).add(b);
+      next.computeIfAbsent(b, k -> new ArrayList<>()).add(a);
+      if (proposed.contains(r.id())) {
+        for (String end : List.of(a, b)) {
+          if (d.putIfAbsent(end, 0) == null) {
+            queue.add(end);
+          }
+        }
+      }
+    }
+    for (Element e : s.elements()) {
+      if (proposed.contains(e.id()) && d.putIfAbsent(e.id(), 0) == null) {
+        queue.add(e.id());
+      }
+    }
+    while (!queue.isEmpty()) {
+      String id = queue.poll();
+      int k = d.get(id);
+      if (k >= reach) {
+        continue;
+      }
+      for (String n : next.getOrDefault(id, List.of())) {
+        if (d.putIfAbsent(n, k + 1) == null) {
+          queue.add(n);
+        }
+      }
+    }
+    Map<Node, Integer> out = new HashMap<>();
+    d.forEach((id, k) -> out.put(NodeFactory.createURI(Vocabulary.CONCEPT + id), k));
+    for (Relationship r : s.relationships()) {
+      int k =
+          proposed.contains(r.id())
+              ? 0
+              : Math.min(
+                  d.getOrDefault(r.data().sourceId(), PolicyRules.UNBOUNDED),
+                  d.getOrDefault(r.data().targetId(), PolicyRules.UNBOUNDED));
+      if (k <= reach) {
+        out.put(NodeFactory.createURI(Vocabulary.CONCEPT + r.id()), k);
+      }
+    }
+    return out;
   }
 
   private Model rdf(ModelSnapshot s, Set<String> proposed) {

@@ -3,6 +3,7 @@ package vn.eams.compliance;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,17 @@ public class PolicyRuleSet {
 
   private record Loaded(PolicyRules rules, long generation) {}
 
+  @Inject
   PolicyRuleSet(EamsConfig config) {
-    this.directory = config.compliance().rulesDirectory().map(Path::of);
-    this.overrides = Severities.parse(config.compliance().severity());
+    this(
+        config.compliance().rulesDirectory().map(Path::of),
+        Severities.parse(config.compliance().severity()));
+  }
+
+  /** The shipped rules plus those of {@code directory}, with the given severities. */
+  PolicyRuleSet(Optional<Path> directory, Map<String, Severity> overrides) {
+    this.directory = directory;
+    this.overrides = overrides;
   }
 
   void loadAtStart(@Observes StartupEvent event) {

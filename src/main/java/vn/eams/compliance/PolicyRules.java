@@ -85,6 +85,14 @@ public final class PolicyRules {
   private static final Node RULE_ID = NodeFactory.createURI(EAMS_NS + "ruleId");
   private static final Node BASIS = NodeFactory.createURI(EAMS_NS + "basis");
   private static final Node HINT = NodeFactory.createURI(EAMS_NS + "hint");
+  private static final Node REACH = NodeFactory.createURI(EAMS_NS + "reach");
+  private static final org.apache.jena.rdf.model.Resource AM_RELATIONSHIP =
+      org.apache.jena.rdf.model.ResourceFactory.createResource(
+          "https://ns.eams.vn/archimate#Relationship");
+
+  /** The reach of a rule that does not declare one: it is evaluated at every focus node. */
+  public static final int UNBOUNDED = Integer.MAX_VALUE;
+
   private static final List<Node> TARGETS =
       List.of(SHACL.targetClass, SHACL.targetNode, SHACL.targetSubjectsOf, SHACL.targetObjectsOf);
   private static final Pattern RULE_ID_PATTERN =
@@ -98,10 +106,11 @@ public final class PolicyRules {
           SHACL.Info, Severity.INFO);
 
   /** One rule as loaded: the rule, its shape and its message templates. */
-  private record Loaded(Rule rule, Node shape, String file, String messageVi, String messageEn) {
+  private record Loaded(
+      Rule rule, Node shape, String file, String messageVi, String messageEn, int reach) {
 
     Loaded withRule(Rule r) {
-      return new Loaded(r, shape, file, messageVi, messageEn);
+      return new Loaded(r, shape, file, messageVi, messageEn, reach);
     }
   }
 
@@ -214,11 +223,43 @@ public final class PolicyRules {
    * node's, then the value's when it is another concept.
    */
   public List<Finding> validate(Model data) {
+    return validate(data, Map.of(), false);
+  }
+
+  /**
+   * Validates only where a change can matter: a rule that declares its reach ({@code eams:reach},
+   * the most relationships between its focus node and any concept it reports) is evaluated at the
+   * focus nodes whose distance in {@code distance} is at most that reach; a rule without a reach at
+   * every focus node. A proposal's check passes the distances from what the proposal builds or
+   * changes: every finding that names one of those concepts is found, at a fraction of the cost.
+   *
+   * @param distance relationships from the changed concepts, by concept node; absent is far
+   */
+  public List<Finding> validateNear(Model data, Map<Node, Integer> distance) {
+    return validate(data, distance, true);
+  }
+
+  /** The largest declared reach of any rule, {@link #UNBOUNDED} when none declares one. */
+  public int maxDeclaredReach() {
+    int max = 0;
+    for (Direct d : direct) {
+      if (d.rule().reach() != UNBOUNDED) {
+        max = Math.max(max, d.rule().reach());
+      }
+    }
+    return max;
+  }
+
+  private List<Finding> validate(Model data, Map<Node, Integer> distance, boolean near) {
     Objects.requireNonNull(data, "data");
     LinkedHashSet<Finding> findings = new LinkedHashSet<>();
     Graph graph = data.getGraph();
     for (Direct d : direct) {
+      int reach = d.rule().reach();
       List<Node> focusNodes = new ArrayList<>(VLib.focusNodes(graph, d.shape()));
+      if (near && reach != UNBOUNDED) {
+        focusNodes.removeIf(n -> distance.getOrDefault(n, UNBOUNDED) > reach);
+      }
       focusNodes.sort(Comparator.comparing(Node::toString));
       for (Node focusNode : focusNodes) {
         RDFNode focus = data.asRDFNode(focusNode);
@@ -265,6 +306,16 @@ public final class PolicyRules {
     if (value != null) {
       conceptId(value.asNode()).filter(id -> !ids.contains(id)).ifPresent(ids::add);
     }
+    // a relationship the result row names is involved too (owners and the like are context)
+    vars.entrySet().stream()
+        .filter(en -> en.getValue() != null && en.getValue().isURIResource())
+        .filter(en -> en.getValue().asResource().hasProperty(RDF.type, AM_RELATIONSHIP))
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            en ->
+                conceptId(en.getValue().asNode())
+                    .filter(id -> !ids.contains(id))
+                    .ifPresent(ids::add));
     return new Finding(
         rule.rule(),
         render(rule.messageVi(), vars, "vi"),
@@ -554,6 +605,22 @@ public final class PolicyRules {
       } else {
         severity = SEVERITIES.get(severityNodes.get(0));
       }
+      int reach = UNBOUNDED;
+      List<Node> reachNodes = g.find(shape, REACH, Node.ANY).mapWith(Triple::getObject).toList();
+      if (!reachNodes.isEmpty()) {
+        Node r = reachNodes.get(0);
+        if (reachNodes.size() > 1
+            || !r.isLiteral()
+            || !r.getLiteralLexicalForm().strip().matches("\\d{1,2}")) {
+          problems.add(
+              where
+                  + ": eams:reach must be one whole number of relationships (0 to 99) between the"
+                  + " focus node and every concept the rule reports; leave it out if there is no"
+                  + " such bound");
+        } else {
+          reach = Integer.parseInt(r.getLiteralLexicalForm().strip());
+        }
+      }
       Optional<String> basis = one(g, shape, BASIS);
       if (basis.isEmpty()) {
         missing.add("eams:basis (the article cited, e.g. \"NĐ 85/2016/NĐ-CP, Điều 9\")");
@@ -572,7 +639,7 @@ public final class PolicyRules {
                 lang(g, shape, HINT, "vi").orElse(""),
                 lang(g, shape, HINT, "en").orElse(""),
                 basis.get());
-        out.add(new Loaded(rule, shape, source.name(), messageVi.get(), messageEn.get()));
+        out.add(new Loaded(rule, shape, source.name(), messageVi.get(), messageEn.get(), reach));
       }
     }
     return out;

@@ -396,4 +396,56 @@ class ProposalApiTest {
             "policyRules",
             equalTo((int) ids.stream().filter(i -> i.startsWith("policy.")).count()));
   }
+
+  @Test
+  void report_ReportsDirectExchange_WhenProposalLinksTwoAgenciesSystemsWithoutThePlatform() {
+    String b = model(unique("base"), List.of());
+    String stp =
+        element(
+            b,
+            Map.of(
+                "type", "BusinessActor",
+                "name", "Sở Tư pháp",
+                "specialization", "Agency",
+                "profile", Map.of("level", "province")));
+    String tnmt =
+        element(
+            b,
+            Map.of(
+                "type", "BusinessActor",
+                "name", "Sở Tài nguyên và Môi trường",
+                "specialization", "Agency",
+                "profile", Map.of("level", "province")));
+    String hotich =
+        element(
+            b,
+            Map.of(
+                "type", "ApplicationComponent",
+                "name", "Phần mềm hộ tịch",
+                "specialization", "Application",
+                "profile", Map.of("applicationGroup", "sectoral", "owner", stp)));
+    String datdai =
+        element(
+            b,
+            Map.of(
+                "type", "ApplicationComponent",
+                "name", "Phần mềm đất đai",
+                "specialization", "Application",
+                "profile", Map.of("applicationGroup", "sectoral", "owner", tnmt)));
+    String p =
+        model(unique("prop"), List.of(prop("eams:kind", "proposal"), prop("eams:baseline", b)));
+    // the proposal links the two existing systems straight, by their ids in the baseline
+    String flow = relationship(p, "Flow", hotich, datdai);
+    JsonPath r =
+        given().get("/api/models/" + p + "/compliance").then().statusCode(200).extract().jsonPath();
+    // the exchange (an error) and the new relationship drawn in no view (information)
+    assertThat(r.getList("findings.rule", String.class))
+        .containsExactly("policy.integration-via-platform", "archimate.relationship-in-no-view");
+    assertThat(r.getList("findings[0].concepts.id", String.class))
+        .containsExactly(hotich, datdai, flow);
+    assertThat(r.getList("findings[0].concepts.proposed", Boolean.class))
+        .containsExactly(false, false, true);
+    assertThat(r.getString("uses.find { it.element.id == '" + hotich + "' }.use"))
+        .isEqualTo("integrate");
+  }
 }

@@ -85,7 +85,7 @@ class ShippedPolicyRulesTest {
 
     assertThat(found).hasSize(1);
     Finding f = found.get(0);
-    assertThat(f.conceptIds()).containsExactly("app-hotich", "app-datdai");
+    assertThat(f.conceptIds()).containsExactly("app-hotich", "app-datdai", "r-flow");
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
     assertThat(f.messageVi())
         .startsWith(
@@ -120,7 +120,7 @@ class ShippedPolicyRulesTest {
 
     assertThat(found)
         .extracting(Finding::conceptIds)
-        .containsExactly(List.of("app-hotich", "app-datdai"));
+        .containsExactly(List.of("app-hotich", "app-datdai", "r-read"));
     assertThat(found.get(0).messageEn()).contains("through the Access relationship r-read,");
   }
 
