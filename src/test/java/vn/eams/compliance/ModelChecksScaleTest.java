@@ -15,18 +15,12 @@ import vn.eams.model.ViewDefinition;
 
 /**
  * Every check on a generated model of 100,000 concepts (40,000 elements, 60,000 relationships and
- * 2,000 views) takes well under a few seconds: the checks use the shared indexes and hashing, no
- * loop over pairs of concepts.
+ * 2,000 views) finds exactly the problems seeded into it. How long the checks take at this size is
+ * measured by tests/bench/compliance.sh (docs/performance.md), not by a timed test.
  */
 class ModelChecksScaleTest {
 
   static final int GROUPS = 10_000; // each: agency, component, service, junction
-
-  /**
-   * Measured 1.5 to 3.9 s for the first run on 2 cores shared with other builds (load 5 to 11); a
-   * loop over pairs of concepts would take minutes.
-   */
-  static final long LIMIT_MS = 15_000;
 
   static ModelSnapshot generate() {
     ModelFixture m = ModelFixture.model();
@@ -76,21 +70,13 @@ class ModelChecksScaleTest {
   }
 
   @Test
-  void run_ChecksA100kConceptModelWithinTheLimit() {
+  void run_FindsExactlyTheSeededProblems_InA100kConceptModel() {
     ModelSnapshot snapshot = generate();
     assertThat(snapshot.elements().size() + snapshot.relationships().size()).isEqualTo(100_000);
 
-    long t0 = System.nanoTime();
     List<Finding> findings = CHECKS.run(snapshot);
-    long ms = (System.nanoTime() - t0) / 1_000_000;
-    long t1 = System.nanoTime();
-    CHECKS.run(snapshot);
-    long again = (System.nanoTime() - t1) / 1_000_000;
-    System.out.printf(
-        "ModelChecks on 100,000 concepts and %d views: %d findings in %d ms (again: %d ms)%n",
-        snapshot.views().size(), findings.size(), ms, again);
-
-    assertThat(ms).isLessThan(LIMIT_MS);
+    // a second run over the same snapshot finds the same (no state kept between runs)
+    assertThat(CHECKS.run(snapshot)).isEqualTo(findings);
     assertThat(findings)
         .filteredOn(f -> f.rule().id().equals("profile.successor-cycle"))
         .hasSize(GROUPS / 1000);
