@@ -281,6 +281,19 @@ public class CostJson {
     }
     for (String id : ids) {
       String at = field + "." + id;
+      if (!node.hasNonNull(id)) {
+        e.invalid(
+            at,
+            "required",
+            "Rate factor "
+                + id
+                + " from "
+                + rules.ratingMin()
+                + " to "
+                + rules.ratingMax()
+                + " (0 when it does not apply).");
+        continue;
+      }
       Long r = e.whole(node, id, at, true);
       if (r != null && (r < rules.ratingMin() || r > rules.ratingMax())) {
         e.invalid(
