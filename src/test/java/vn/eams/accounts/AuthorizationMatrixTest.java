@@ -124,6 +124,10 @@ class AuthorizationMatrixTest {
           Map.entry("GET /api/models/{modelId}/compliance", Right.READ),
           Map.entry("POST /api/models/{modelId}/compliance", Right.READ),
           Map.entry("GET /api/compliance/rules", Right.READ),
+          // appraisal rule-sets (vn.eams.appraisal.rules)
+          Map.entry("GET /api/appraisal/rulesets", Right.READ),
+          Map.entry("GET /api/appraisal/route", Right.READ),
+          Map.entry("GET /api/appraisal/deadline", Right.READ),
           Map.entry("GET /graphql", Right.READ),
           Map.entry("POST /graphql", Right.READ),
           Map.entry("GET /rdf/models/{modelId}", Right.READ),

@@ -75,7 +75,8 @@ public class AppraisalRuleSets {
     this(directory, false);
   }
 
-  private AppraisalRuleSets(Path directory, boolean classpathWhenMissing) {
+  /** The rule-sets of {@code directory}; when it does not exist and allowed, the shipped ones. */
+  AppraisalRuleSets(Path directory, boolean classpathWhenMissing) {
     Source src;
     if (Files.isDirectory(directory)) {
       src = new DirectorySource(directory);

@@ -159,6 +159,15 @@ class AppraisalRuleSetsTest {
         .hasMessageContaining("the rule-sets folder does not exist");
   }
 
+  @Test
+  void missingFolder_FallsBackToTheShippedCopies_WhenConfigured() {
+    AppraisalRuleSets r = new AppraisalRuleSets(tmp.resolve("none"), true);
+    assertThat(r.source()).startsWith("classpath:metamodel/rulesets/");
+    assertThat(r.all()).extracting(RouteRuleSet::id).containsExactly("appraisal-routes-2020");
+    assertThat(r.checklist().items()).hasSize(12);
+    assertThat(r.calendar().days()).isEqualTo(new AppraisalRuleSets(SHIPPED).calendar().days());
+  }
+
   private Path copy() throws IOException {
     Path dir = tmp.resolve("first");
     copyTo(dir);
