@@ -12,9 +12,10 @@ import java.util.Set;
  * items sorted by score per VND, bounded by the fractional (linear relaxation) optimum of the items
  * not yet decided. Costs stay whole VND: nothing is scaled or rounded.
  *
- * <p>Ties (total scores within 1e-9 relative) go to the cheaper combination, then to the one that
- * holds the earlier-listed item at the first place the two differ — the answer depends only on the
- * input.
+ * <p>Scores are compared to 9 decimals, exactly (as whole units of 1e-9). Ties go to the cheaper
+ * combination; among combinations of the same score and cost, to the first one the search meets,
+ * trying the items in order of falling score per VND (then input order), each taken before it is
+ * left out — so of equal items the earlier listed is chosen. The answer depends only on the input.
  */
 public final class BudgetSelection {
 
@@ -29,7 +30,14 @@ public final class BudgetSelection {
    */
   static final long MAX_NODES = 50_000_000L;
 
-  private static final double EPS = 1e-9;
+  /** Scores are compared in units of 1e-9 (9 decimals), exactly. */
+  static final double SCORE_UNITS = 1e9;
+
+  /** The largest score of one item (so that sums of units stay exact). */
+  static final double MAX_SCORE = 1e6;
+
+  /** Room for the rounding of the fractional bounds (score units or VND). */
+  private static final double SLACK = 1e-3;
 
   private BudgetSelection() {}
 
@@ -106,8 +114,8 @@ public final class BudgetSelection {
       if (it.costVnd() < 0) {
         throw new IllegalArgumentException(at + ".costVnd: must not be negative");
       }
-      if (!Double.isFinite(it.score()) || it.score() < 0) {
-        throw new IllegalArgumentException(at + ".score: must be a number ≥ 0");
+      if (!Double.isFinite(it.score()) || it.score() < 0 || it.score() > MAX_SCORE) {
+        throw new IllegalArgumentException(at + ".score: must be a number from 0 to " + MAX_SCORE);
       }
     }
   }
@@ -149,13 +157,14 @@ public final class BudgetSelection {
     return it.score() / it.costVnd();
   }
 
-  /** Depth-first branch and bound. */
+  /** Depth-first branch and bound over whole VND and scores in units of 1e-9. */
   private static final class Search {
     private final List<Item> items;
+    private final long[] units;
     private final int[] order;
     private final boolean[] current;
     private boolean[] best;
-    private double bestScore = -1;
+    private long bestScore = -1;
     private long bestCost = Long.MAX_VALUE;
     private long nodes;
     private final long budget;
@@ -163,6 +172,10 @@ public final class BudgetSelection {
     Search(List<Item> items, long budget) {
       this.items = items;
       this.budget = budget;
+      this.units = new long[items.size()];
+      for (int i = 0; i < units.length; i++) {
+        units[i] = Math.round(items.get(i).score() * SCORE_UNITS);
+      }
       this.order =
           byRatio(items).stream()
               .filter(i -> items.get(i).costVnd() <= budget)
@@ -176,7 +189,7 @@ public final class BudgetSelection {
       dfs(0, budget, 0, 0);
     }
 
-    private void dfs(int k, long cap, double score, long cost) {
+    private void dfs(int k, long cap, long score, long cost) {
       if (++nodes > MAX_NODES) {
         throw new IllegalArgumentException(
             "items: too many combinations to choose exactly (more than "
@@ -184,70 +197,70 @@ public final class BudgetSelection {
                 + " branches); select among fewer items");
       }
       if (k == order.length) {
-        offer(score, cost);
+        if (score > bestScore || (score == bestScore && cost < bestCost)) {
+          best = current.clone();
+          bestScore = score;
+          bestCost = cost;
+        }
         return;
       }
-      if (score + bound(k, cap) < bestScore - tolerance(bestScore)) {
-        return;
+      double upper = score + bound(k, cap);
+      if (upper < bestScore - SLACK) {
+        return; // cannot reach the best score
+      }
+      if (upper < bestScore + 1 - SLACK
+          && cost + cheapestGain(k, bestScore - score) > bestCost - 1 + SLACK) {
+        return; // can at most tie the best score, and not for at least 1 VND less
       }
       int i = order[k];
       Item it = items.get(i);
       if (it.costVnd() <= cap) {
         current[i] = true;
-        dfs(k + 1, cap - it.costVnd(), score + it.score(), cost + it.costVnd());
+        dfs(k + 1, cap - it.costVnd(), score + units[i], cost + it.costVnd());
         current[i] = false;
       }
       dfs(k + 1, cap, score, cost);
     }
 
-    /** The fractional optimum of the items order[k..] within cap. */
+    /** The fractional optimum (score units) of the items order[k..] within cap. */
     private double bound(int k, long cap) {
       double b = 0;
       long left = cap;
       for (int j = k; j < order.length; j++) {
-        Item it = items.get(order[j]);
-        if (it.costVnd() <= left) {
-          left -= it.costVnd();
-          b += it.score();
+        int i = order[j];
+        long c = items.get(i).costVnd();
+        if (c <= left) {
+          left -= c;
+          b += units[i];
         } else {
-          b += it.score() * ((double) left / it.costVnd());
+          b += units[i] * ((double) left / c);
           break;
         }
       }
       return b;
     }
 
-    private void offer(double score, long cost) {
-      double tol = tolerance(Math.max(score, bestScore));
-      boolean better;
-      if (score > bestScore + tol) {
-        better = true;
-      } else if (score < bestScore - tol) {
-        better = false;
-      } else if (cost != bestCost) {
-        better = cost < bestCost;
-      } else {
-        better = earlierFirst(current, best);
-      }
-      if (better) {
-        best = current.clone();
-        bestScore = score;
-        bestCost = cost;
-      }
-    }
-
-    private static double tolerance(double around) {
-      return EPS * Math.max(1, Math.abs(around));
-    }
-
-    /** Whether a holds the earlier item at the first index where a and b differ. */
-    private static boolean earlierFirst(boolean[] a, boolean[] b) {
-      for (int i = 0; i < a.length; i++) {
-        if (a[i] != b[i]) {
-          return a[i];
+    /**
+     * A lower bound (VND) of the cost of gaining {@code need} more score units from the items
+     * order[k..]: the fractional choice by falling score per VND (+∞ when they cannot gain it).
+     */
+    private double cheapestGain(int k, long need) {
+      long left = need;
+      double c = 0;
+      for (int j = k; j < order.length && left > 0; j++) {
+        int i = order[j];
+        if (units[i] <= 0) {
+          continue;
+        }
+        if (units[i] <= left) {
+          left -= units[i];
+          c += items.get(i).costVnd();
+        } else {
+          c += items.get(i).costVnd() * ((double) left / units[i]);
+          left = 0;
         }
       }
-      return false;
+      return left > 0 ? Double.POSITIVE_INFINITY : c;
     }
   }
 }

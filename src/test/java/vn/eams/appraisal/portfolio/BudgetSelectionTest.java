@@ -102,6 +102,7 @@ class BudgetSelectionTest {
       }
       long budget = (long) (sum * random.nextDouble());
       double best = 0;
+      long cheapest = 0;
       for (int mask = 0; mask < (1 << n); mask++) {
         long c = 0;
         double sc = 0;
@@ -112,13 +113,52 @@ class BudgetSelectionTest {
           }
         }
         if (c <= budget) {
-          best = Math.max(best, sc);
+          if (sc > best + 1e-9) {
+            best = sc;
+            cheapest = c;
+          } else if (sc >= best - 1e-9 && c < cheapest) {
+            cheapest = c;
+          }
         }
       }
       Selection s = BudgetSelection.select(items, budget);
       assertThat(s.totalScore()).as("round " + round).isCloseTo(best, within(1e-9));
-      assertThat(s.totalCostVnd()).isLessThanOrEqualTo(budget);
+      assertThat(s.totalCostVnd())
+          .as("round " + round + ": cheapest of the best")
+          .isEqualTo(cheapest);
     }
+  }
+
+  @Test
+  void aProvincePortfolio_OfSixtyCases_IsSolved_AndNeverWorseThanGreedy() {
+    Random random = new Random(7L);
+    for (int round = 0; round < 5; round++) {
+      List<Item> items = new ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        items.add(
+            new Item(
+                "c" + i, (2 + random.nextInt(300)) * 100_000_000L, random.nextInt(1000) / 1000.0));
+      }
+      long budget = 300 * BN;
+      Selection best = BudgetSelection.select(items, budget);
+      Selection greedy = BudgetSelection.greedy(items, budget);
+      assertThat(best.totalCostVnd()).isLessThanOrEqualTo(budget);
+      assertThat(best.totalScore()).isGreaterThanOrEqualTo(greedy.totalScore() - 1e-9);
+    }
+  }
+
+  @Test
+  void manyEqualItems_TheEarlierListedAreChosen() {
+    // 40 items of 1 bn scoring 0.5 each, budget 20 bn: any 20 of them score 10.0; the search
+    // keeps the first it meets, p0..p19, and does not walk the C(40, 20) ties
+    List<Item> items = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      items.add(new Item("p" + i, BN, 0.5));
+    }
+    Selection s = BudgetSelection.select(items, 20 * BN);
+    assertThat(s.chosen()).hasSize(20).startsWith("p0").endsWith("p19");
+    assertThat(s.totalScore()).isCloseTo(10.0, within(1e-9));
+    assertThat(s.leftOut()).hasSize(20).allMatch(l -> l.reason().equals(BudgetSelection.DISPLACED));
   }
 
   @Test
