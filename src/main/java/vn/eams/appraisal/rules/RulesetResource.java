@@ -110,7 +110,11 @@ public class RulesetResource {
     RouteSuggestion s =
         set.suggest(
             f.get(), amount, level == null ? OptionalInt.empty() : OptionalInt.of(level), day);
-    return RulesJson.json(s, set.route(s.routeId()).orElseThrow());
+    Map<String, Object> out = RulesJson.json(s, set.route(s.routeId()).orElseThrow());
+    // the items that apply: those the route lists plus those of every route (province policy)
+    out.put(
+        "checklist", rules.checklist(set, s.routeId()).stream().map(ChecklistItem::id).toList());
+    return out;
   }
 
   @GET

@@ -1,6 +1,7 @@
 package vn.eams.appraisal.rules;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -56,7 +57,9 @@ class RulesetResourceTest {
         .then()
         .statusCode(200)
         .body("route", equalTo("procurement"))
-        .body("deadline", nullValue());
+        .body("deadline", nullValue())
+        // procurement lists only the duplication check; architecture conformance applies to all
+        .body("checklist", contains("architecture-conformance", "duplication"));
   }
 
   @Test
