@@ -80,6 +80,20 @@ public interface EamsConfig {
     Optional<String> rulesDirectory();
   }
 
+  /** Investment appraisal (docs/appraisal-rules.md). */
+  Appraisal appraisal();
+
+  /** Investment appraisal. */
+  interface Appraisal {
+    /**
+     * The folder of the appraisal rule-sets (routes, checklist, holiday calendar, portfolio
+     * weights, cost models), relative to the working directory; when it does not exist, the
+     * rule-sets shipped with the application are used.
+     */
+    @WithDefault("metamodel/rulesets")
+    String rulesetsDirectory();
+  }
+
   /** Webhooks: how often they are looked at, how deliveries are retried. */
   Webhooks webhooks();
 

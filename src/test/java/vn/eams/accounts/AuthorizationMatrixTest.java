@@ -127,6 +127,10 @@ class AuthorizationMatrixTest {
           Map.entry("GET /api/appraisal/cost-rulesets", Right.READ),
           Map.entry("POST /api/appraisal/estimates/ucp", Right.READ),
           Map.entry("POST /api/appraisal/estimates/lifecycle", Right.READ),
+          // appraisal rule-sets (vn.eams.appraisal.rules)
+          Map.entry("GET /api/appraisal/rulesets", Right.READ),
+          Map.entry("GET /api/appraisal/route", Right.READ),
+          Map.entry("GET /api/appraisal/deadline", Right.READ),
           Map.entry("GET /graphql", Right.READ),
           Map.entry("POST /graphql", Right.READ),
           Map.entry("GET /rdf/models/{modelId}", Right.READ),
