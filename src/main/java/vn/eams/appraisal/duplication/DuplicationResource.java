@@ -22,7 +22,7 @@ import vn.eams.platform.Problem;
 import vn.eams.platform.ProblemException;
 
 /** The duplicated-investment search of a proposal (issue #10, checklist item 8). */
-@Path("/api/models/{proposalId}/duplicates")
+@Path("/api/models/{modelId}/duplicates")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Appraisal")
 public class DuplicationResource {
@@ -47,7 +47,7 @@ public class DuplicationResource {
               + " score with reasons, a suggestion (reuse, extend, integrate) and an estimated"
               + " saving when the build cost is known. Proposals whose case is rejected or"
               + " withdrawn are left out.")
-  public Map<String, Object> duplicates(@PathParam("proposalId") String proposalId) {
+  public Map<String, Object> duplicates(@PathParam("modelId") String proposalId) {
     ModelSnapshot proposal =
         queries
             .snapshot(proposalId)
@@ -59,7 +59,7 @@ public class DuplicationResource {
               + "' is not a proposal; only a proposal is searched for duplicates.",
           List.of(
               Problem.Error.field(
-                  "proposalId",
+                  "modelId",
                   "not-a-proposal",
                   "Give the id of a model with eams:kind = proposal and an eams:baseline.")));
     }
