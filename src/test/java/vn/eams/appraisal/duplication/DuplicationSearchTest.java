@@ -266,4 +266,51 @@ class DuplicationSearchTest {
     assertThat(m.score()).isEqualTo(0.5);
     assertThat(m.suggestion().code()).isEqualTo("integrate");
   }
+
+  @Test
+  void sampleLandRecordsProposal_FindsTheNationalLandDatabase() {
+    DuplicationReport r = rank(TraVinh.sample(), List.of(), OptionalLong.of(2_000_000_000L));
+    assertThat(r.proposalId()).isEqualTo("de-xuat-dat-dai-stnmt");
+    assertThat(r.proposed())
+        .extracting(DuplicationReport.Proposed::id)
+        .containsExactly("dx-dd-app", "dx-dd-db");
+    DuplicationReport.Match db = first(r, "dx-dd-db");
+    assertThat(db.candidateId()).isEqualTo("tv-db-national-03");
+    assertThat(codes(db)).containsExactly("dataSubject", "name");
+    assertThat(db.score()).isEqualTo(0.667);
+    // 2 000 000 000 / 2 built elements × 0.8 (reuse) = 800 000 000
+    assertThat(db.estimatedSavingVnd()).hasValue(800_000_000L);
+    // the land-records application has no counterpart among the decision's 18 applications
+    assertThat(r.matches()).hasSize(1);
+  }
+
+  /** A project serving the judicial-records domain and, through a service, the Sở Tư pháp. */
+  static TraVinh.Proposal judicial(String id, String name) {
+    return new TraVinh.Proposal(id)
+        .ref(id + "-ref-domain", "BusinessFunction", "Lý lịch tư pháp", "tv-domain-ly-lich-tu-phap")
+        .ref(id + "-ref-stp", "BusinessActor", "Sở Tư pháp", "tv-agency-so-tu-phap")
+        .build(id + "-app", "ApplicationComponent", "Application", name, "", Map.of())
+        .build(id + "-svc", "ApplicationService", "", "Dịch vụ " + name, "", Map.of())
+        .relationship(id + "-r1", "Serving", id + "-app", id + "-ref-domain", "")
+        .relationship(id + "-r2", "Realization", id + "-app", id + "-svc", "")
+        .relationship(id + "-r3", "Serving", id + "-svc", id + "-ref-stp", "");
+  }
+
+  @Test
+  void sameDomainAndAgencyServed_AreReasons() {
+    DuplicationReport r =
+        rank(
+            judicial("p11", "Alpha").snapshot(),
+            List.of(new OtherProposal(judicial("p12", "Beta").snapshot(), "approved")),
+            OptionalLong.empty());
+    DuplicationReport.Match m = r.matches().get(0);
+    assertThat(m.candidateId()).isEqualTo("p12-app");
+    assertThat(codes(m)).containsExactly("domain", "agency");
+    assertThat(m.reasons().get(1).textVi())
+        .isEqualTo("Cùng phục vụ hoặc kết nối cơ quan: 'Sở Tư pháp' (tv-agency-so-tu-phap)");
+    // domain 0.2, agency 0.1 (through the service): 1 − 0.8 × 0.9 = 0.28; below 0.6: integrate
+    assertThat(m.score()).isEqualTo(0.28);
+    assertThat(m.suggestion().code()).isEqualTo("integrate");
+    assertThat(r.matches()).hasSize(1);
+  }
 }

@@ -1,5 +1,9 @@
 package vn.eams.appraisal.duplication;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.eams.exchange.ExchangeReader;
+import vn.eams.exchange.ImportedModel;
 import vn.eams.exchange.ModelLoader;
 import vn.eams.exchange.ModelPackage;
 import vn.eams.metamodel.Metamodel;
@@ -30,6 +36,8 @@ final class TraVinh {
 
   static final Instant T = Instant.EPOCH;
 
+  static final Metamodel METAMODEL = MetamodelLoader.fromDirectory(Path.of("metamodel"), List.of());
+
   static final ModelSnapshot BASELINE = read();
 
   static final DuplicationRuleSet RULES =
@@ -38,23 +46,37 @@ final class TraVinh {
   private TraVinh() {}
 
   private static ModelSnapshot read() {
-    Metamodel metamodel = MetamodelLoader.fromDirectory(Path.of("metamodel"), List.of());
     ModelPackage pkg =
         ModelPackage.read(
-            "model/tra-vinh-v1.0", ModelLoader.folder(Path.of("model/tra-vinh-v1.0")), metamodel);
+            "model/tra-vinh-v1.0", ModelLoader.folder(Path.of("model/tra-vinh-v1.0")), METAMODEL);
+    return snapshot(pkg.modelId(), pkg.model(), pkg.operations());
+  }
+
+  /** The sample proposal of import/samples, read with the exchange-format reader. */
+  static ModelSnapshot sample() {
+    try (InputStream in =
+        Files.newInputStream(Path.of("import/samples/de-xuat-phan-mem-ho-so-dat-dai.xml"))) {
+      ImportedModel m = ExchangeReader.read(in, "de-xuat-phan-mem-ho-so-dat-dai.xml", METAMODEL);
+      return snapshot(m.modelId(), m.model(), m.operations());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ModelSnapshot snapshot(
+      String modelId, ModelData data, List<ModelOperation> operations) {
     List<Element> elements = new ArrayList<>();
     List<Relationship> relationships = new ArrayList<>();
-    for (ModelOperation op : pkg.operations()) {
+    for (ModelOperation op : operations) {
       if (op instanceof ModelOperation.CreateElement e) {
-        elements.add(new Element(e.id(), pkg.modelId(), e.data(), 1, T, T));
+        elements.add(new Element(e.id(), modelId, e.data(), 1, T, T));
       } else if (op instanceof ModelOperation.CreateRelationship r) {
-        relationships.add(new Relationship(r.id(), pkg.modelId(), r.data(), 1, T, T));
+        relationships.add(new Relationship(r.id(), modelId, r.data(), 1, T, T));
       }
     }
     elements.sort(Comparator.comparing(Element::id));
     relationships.sort(Comparator.comparing(Relationship::id));
-    ModelInfo info =
-        new ModelInfo(pkg.modelId(), pkg.model(), 1, T, T, elements.size(), relationships.size());
+    ModelInfo info = new ModelInfo(modelId, data, 1, T, T, elements.size(), relationships.size());
     return new ModelSnapshot(info, 1, List.of(), elements, relationships, List.of());
   }
 
