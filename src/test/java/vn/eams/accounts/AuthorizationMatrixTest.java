@@ -123,6 +123,7 @@ class AuthorizationMatrixTest {
           Map.entry("GET /api/models/{modelId}/projection", Right.READ),
           Map.entry("GET /api/models/{modelId}/compliance", Right.READ),
           Map.entry("POST /api/models/{modelId}/compliance", Right.READ),
+          Map.entry("GET /api/models/{modelId}/duplicates", Right.READ),
           Map.entry("GET /api/compliance/rules", Right.READ),
           Map.entry("GET /api/appraisal/cost-rulesets", Right.READ),
           Map.entry("POST /api/appraisal/estimates/ucp", Right.READ),
