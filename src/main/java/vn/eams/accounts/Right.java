@@ -16,6 +16,11 @@ public enum Right {
   MODEL_EDIT,
   /** Run checks and handle appraisal cases; record decisions. */
   REVIEW,
+  /**
+   * Open and follow appraisal cases: reviewers every case, a department's staff its own agency's
+   * cases only (the cases' service scopes them).
+   */
+  CASES,
   /** Any signed-in user: own account, own password, own API tokens. */
   SIGNED_IN,
   /** Manage users, roles and installation-wide settings; read the security log. */

@@ -14,12 +14,14 @@ public enum Role {
   ARCHITECT(
       EnumSet.of(Right.PUBLIC, Right.PUBLISHED, Right.READ, Right.MODEL_EDIT, Right.SIGNED_IN)),
   /** Runs compliance checks, handles appraisal cases and records decisions. */
-  REVIEWER(EnumSet.of(Right.PUBLIC, Right.PUBLISHED, Right.READ, Right.REVIEW, Right.SIGNED_IN)),
+  REVIEWER(
+      EnumSet.of(
+          Right.PUBLIC, Right.PUBLISHED, Right.READ, Right.REVIEW, Right.CASES, Right.SIGNED_IN)),
   /**
    * An agency's staff, bound to the agency's element: reads everything published, submits and
    * follows its own agency's proposals and cases.
    */
-  DEPARTMENT(EnumSet.of(Right.PUBLIC, Right.PUBLISHED, Right.READ, Right.SIGNED_IN)),
+  DEPARTMENT(EnumSet.of(Right.PUBLIC, Right.PUBLISHED, Right.READ, Right.CASES, Right.SIGNED_IN)),
   /** Reads the repository; changes nothing. */
   VIEWER(EnumSet.of(Right.PUBLIC, Right.PUBLISHED, Right.READ, Right.SIGNED_IN));
 

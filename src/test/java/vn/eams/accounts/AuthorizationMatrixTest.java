@@ -52,6 +52,25 @@ class AuthorizationMatrixTest {
           // pages of readers and editors
           Map.entry("GET /models/{modelId}/impact", Right.READ),
           Map.entry("GET /models/{modelId}/compliance", Right.READ),
+          // appraisal cases (issue #10)
+          Map.entry("GET /appraisal", Right.CASES),
+          Map.entry("POST /appraisal", Right.CASES),
+          Map.entry("GET /appraisal/cases/{id}", Right.CASES),
+          Map.entry("POST /appraisal/cases/{id}", Right.CASES),
+          Map.entry("POST /appraisal/cases/{id}/documents", Right.CASES),
+          Map.entry("GET /appraisal/cases/{id}/opinion", Right.CASES),
+          Map.entry("GET /appraisal/portfolio", Right.REVIEW),
+          Map.entry("GET /api/appraisal/cases", Right.CASES),
+          Map.entry("POST /api/appraisal/cases", Right.CASES),
+          Map.entry("GET /api/appraisal/cases/{id}", Right.CASES),
+          Map.entry("POST /api/appraisal/cases/{id}/assign", Right.REVIEW),
+          Map.entry("PUT /api/appraisal/cases/{id}/checklist/{itemId}", Right.REVIEW),
+          Map.entry("POST /api/appraisal/cases/{id}/documents/{slotId}", Right.CASES),
+          Map.entry("GET /api/appraisal/cases/{id}/documents/{slotId}/{revision}", Right.CASES),
+          Map.entry("PUT /api/appraisal/cases/{id}/estimate", Right.CASES),
+          Map.entry("POST /api/appraisal/cases/{id}/decision", Right.REVIEW),
+          Map.entry("POST /api/appraisal/cases/{id}/withdraw", Right.CASES),
+          Map.entry("GET /api/appraisal/portfolio", Right.REVIEW),
           Map.entry("GET /graphiql", Right.READ),
           Map.entry("GET /audit", Right.READ),
           Map.entry("GET /import", Right.MODEL_EDIT),
@@ -350,7 +369,10 @@ class AuthorizationMatrixTest {
             .replace("{viewId}", "matrix-none")
             .replace("{username}", "matrix-none")
             .replace("{id}", "0")
-            .replace("{deliveryId}", "0");
+            .replace("{deliveryId}", "0")
+            .replace("{itemId}", "matrix-none")
+            .replace("{slotId}", "matrix-none")
+            .replace("{revision}", "1");
     boolean page = !path.startsWith("/api/") && !path.startsWith("/graphql");
     RequestSpecification s = as(role).accept(accept(method, page));
     if (!verb.equals("GET") && !verb.equals("DELETE")) {

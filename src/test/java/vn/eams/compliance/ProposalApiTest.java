@@ -6,43 +6,21 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static vn.eams.compliance.ModelApi.element;
+import static vn.eams.compliance.ModelApi.model;
+import static vn.eams.compliance.ModelApi.prop;
+import static vn.eams.compliance.ModelApi.unique;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Proposals over a baseline: kind rules, the compliance report, the merge (issue #9). */
 @QuarkusTest
 class ProposalApiTest {
-
-  private static String unique(String prefix) {
-    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  private static String model(String id, List<Map<String, String>> properties) {
-    given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("id", id, "name", "Mô hình " + id, "properties", properties))
-        .post("/api/models")
-        .then()
-        .statusCode(201);
-    return id;
-  }
-
-  private static String element(String model, Map<String, Object> body) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/api/models/" + model + "/elements")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
-  }
 
   private static String relationship(String model, String type, String source, String target) {
     return given()
@@ -71,10 +49,6 @@ class ProposalApiTest {
         .extract()
         .jsonPath()
         .getLong("seq");
-  }
-
-  private static Map<String, String> prop(String key, String value) {
-    return Map.of("key", key, "value", value);
   }
 
   /** A baseline with an agency and the provincial LGSP, and a proposal that uses both. */

@@ -4,46 +4,19 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static vn.eams.compliance.ModelApi.element;
+import static vn.eams.compliance.ModelApi.model;
+import static vn.eams.compliance.ModelApi.prop;
+import static vn.eams.compliance.ModelApi.unique;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** GET /api/models/{proposalId}/duplicates over a small baseline made through the API. */
 @QuarkusTest
 class DuplicationApiTest {
-
-  private static String unique(String prefix) {
-    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  private static Map<String, String> prop(String key, String value) {
-    return Map.of("key", key, "value", value);
-  }
-
-  private static String model(String id, List<Map<String, String>> properties) {
-    given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("id", id, "name", "Mô hình " + id, "properties", properties))
-        .post("/api/models")
-        .then()
-        .statusCode(201);
-    return id;
-  }
-
-  private static String element(String model, Map<String, Object> body) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/api/models/" + model + "/elements")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
-  }
 
   private static Map<String, Object> application(String name) {
     return Map.of(
