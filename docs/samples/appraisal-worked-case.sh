@@ -7,7 +7,7 @@
 # merges the proposal into the Trà Vinh model — run it on a trial installation.
 set -euo pipefail
 EAMS=${EAMS:-http://localhost:8080}
-ADMIN="admin:${ADMIN_PASSWORD:?set ADMIN_PASSWORD to the administrator's password}"
+ADMIN="admin:${ADMIN_PASSWORD:?set ADMIN_PASSWORD to the password of the administrator}"
 REVIEWER="thamdinh.stttt:Mat-khau-tham-dinh-2026"
 DEPT="canbo.stnmt:Mat-khau-so-tnmt-2026"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -89,3 +89,32 @@ curl -sf -u "$REVIEWER" -H 'Content-Type: application/json' -d "{
     \"Tích hợp đăng nhập một lần với hệ thống Xác thực, cấp quyền người dùng của tỉnh.\"]}" \
   "$EAMS/api/appraisal/cases/$CASE/decision" | json '"%s, merged at change %s" % (d["status"], d["mergedSeq"])'
 echo "opinion: $EAMS/appraisal/cases/$CASE/opinion"
+
+# 7. Two more cases for the portfolio: the Sở Thông tin và Truyền thông's own one-stop system (the
+#    duplication search ranks the provincial one first) and a lease of video conferencing
+curl -sf -u "$ADMIN" -H 'Content-Type: application/json' -d '{"id": "de-xuat-mot-cua-stttt",
+  "name": "Hệ thống một cửa điện tử của Sở Thông tin và Truyền thông",
+  "properties": [{"key": "eams:kind", "value": "proposal"}, {"key": "eams:baseline", "value": "tra-vinh-v1.0"}]}' \
+  "$EAMS/api/models" > /dev/null
+REF=$(curl -sf -u "$ADMIN" -H 'Content-Type: application/json' -d '{"type": "BusinessActor",
+  "name": "Sở Thông tin và Truyền thông", "properties": [{"key": "eams:ref", "value": "tv-agency-so-tttt"}]}' \
+  "$EAMS/api/models/de-xuat-mot-cua-stttt/elements" | json 'd["id"]')
+curl -sf -u "$ADMIN" -H 'Content-Type: application/json' -d "{\"type\": \"ApplicationComponent\",
+  \"name\": \"Hệ thống một cửa điện tử\", \"specialization\": \"Application\",
+  \"profile\": {\"applicationGroup\": \"business\", \"owner\": \"$REF\"}}" \
+  "$EAMS/api/models/de-xuat-mot-cua-stttt/elements" > /dev/null
+curl -sf -u "$REVIEWER" -H 'Content-Type: application/json' -d '{"proposalId": "de-xuat-mot-cua-stttt",
+  "funding": "recurrent", "totalVnd": 1800000000, "receivedOn": "2026-11-23", "benefitVnd": 300000000,
+  "roadmapPhase": 2}' "$EAMS/api/appraisal/cases" | json \
+  '"case %s: first duplicate %s, saving %s VND" % (d["id"], d["duplication"][0]["candidateId"], d["duplication"][0]["estimatedSavingVnd"])'
+curl -sf -u "$ADMIN" -H 'Content-Type: application/json' -d '{"id": "de-xuat-thue-hoi-nghi-truyen-hinh",
+  "name": "Thuê dịch vụ hội nghị truyền hình trực tuyến cấp xã",
+  "properties": [{"key": "eams:kind", "value": "proposal"}, {"key": "eams:baseline", "value": "tra-vinh-v1.0"}]}' \
+  "$EAMS/api/models" > /dev/null
+curl -sf -u "$REVIEWER" -H 'Content-Type: application/json' -d '{"proposalId": "de-xuat-thue-hoi-nghi-truyen-hinh",
+  "agencyId": "tv-agency-so-tttt", "funding": "lease", "totalVnd": 950000000, "receivedOn": "2026-11-25",
+  "benefitVnd": 400000000, "roadmapPhase": 3}' "$EAMS/api/appraisal/cases" | json \
+  '"case %s: %s, due %s" % (d["id"], d["route"]["id"], d["deadline"]["date"])'
+curl -sf -u "$REVIEWER" "$EAMS/api/appraisal/portfolio?budget=3000000000" | json \
+  '"selection under 3 billion VND: %s (left out: %s)" % (d["selection"]["chosenTitles"], [(x["title"], x["reason"]) for x in d["selection"]["leftOut"]])'
+echo "portfolio: $EAMS/appraisal/portfolio?budget=3000000000"

@@ -26,6 +26,7 @@ CREATE TABLE eams_appraisal_case (
     benefit_vnd      BIGINT,
     estimate_json    VARCHAR(1000000),
     lifecycle_json   VARCHAR(1000000),
+    judged_json      VARCHAR(1000000),
     decision         VARCHAR(30),
     decision_reasons VARCHAR(20000),
     decision_conditions VARCHAR(20000),

@@ -114,6 +114,14 @@ public class AppraisalCase extends PanacheEntityBase {
   @Column(name = "lifecycle_json", length = 1_000_000)
   public String lifecycleJson;
 
+  /**
+   * The checklist, the compliance report's change number and the duplication search as they stood
+   * when the decision was made, as JSON: a closed case shows what the decision rested on, not what
+   * the repository says after the merge.
+   */
+  @Column(name = "judged_json", length = 1_000_000)
+  public String judgedJson;
+
   @Column(name = "decision", length = 30)
   public String decision;
 

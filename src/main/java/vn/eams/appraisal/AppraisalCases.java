@@ -498,6 +498,7 @@ public class AppraisalCases {
       Decision d,
       String reasons,
       List<String> conditions,
+      String judgedJson,
       Optional<Long> mergedSeq,
       Caller c) {
     return change(
@@ -510,6 +511,7 @@ public class AppraisalCases {
           k.status = d.status().key();
           k.decisionReasons = reasons;
           k.decisionConditions = conditions.isEmpty() ? null : String.join("\n", conditions);
+          k.judgedJson = judgedJson;
           k.decidedBy = c.actor();
           k.decidedAt = LocalDateTime.now(ZONE);
           k.mergedSeq = mergedSeq.orElse(null);

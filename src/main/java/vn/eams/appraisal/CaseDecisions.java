@@ -21,11 +21,13 @@ public class CaseDecisions {
   private final AppraisalCases cases;
   private final CaseChecklist checklist;
   private final ProposalMerge merge;
+  private final CaseJson json;
 
-  CaseDecisions(AppraisalCases cases, CaseChecklist checklist, ProposalMerge merge) {
+  CaseDecisions(AppraisalCases cases, CaseChecklist checklist, ProposalMerge merge, CaseJson json) {
     this.cases = cases;
     this.checklist = checklist;
     this.merge = merge;
+    this.json = json;
   }
 
   /** What a reviewer decides. */
@@ -118,6 +120,9 @@ public class CaseDecisions {
     if (!errors.isEmpty()) {
       throw ProblemException.invalid("The decision cannot be recorded.", errors);
     }
+    // what the decision rests on, kept with it: after the merge the proposal's concepts are in the
+    // baseline, and judging again would find the project duplicating itself
+    String judged = json.write(json.judged(result));
     Optional<Long> mergedSeq = Optional.empty();
     if (d.get() != Decision.REJECT) {
       Optional<Long> checkedSeq = result.report().map(r -> r.seq());
@@ -126,6 +131,6 @@ public class CaseDecisions {
       mergedSeq = Optional.of(r.change().seq());
     }
     return cases.recordDecision(
-        id, in.version().orElse(-1L), d.get(), reasons, conditions, mergedSeq, c);
+        id, in.version().orElse(-1L), d.get(), reasons, conditions, judged, mergedSeq, c);
   }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import vn.eams.model.Element;
 import vn.eams.model.ModelQueries;
 
@@ -82,36 +83,21 @@ public class CaseJson {
   public Map<String, Object> full(
       AppraisalCase k,
       LocalDate today,
-      CaseChecklist.Result checklist,
+      Supplier<CaseChecklist.Result> checklist,
       List<AppraisalCases.DocumentInfo> documents,
       List<CaseEvent> events) {
     Map<String, Object> m = summary(k, today);
+    if (parse(k.judgedJson) instanceof Map<?, ?> judged) {
+      judged.forEach((key, value) -> m.put(String.valueOf(key), value));
+      m.put("judgedAt", k.decidedAt == null ? null : k.decidedAt.toString());
+    } else {
+      m.putAll(judged(checklist.get()));
+      m.put("judgedAt", null);
+    }
     m.put("decisionReasons", k.decisionReasons);
     m.put(
         "decisionConditions",
         k.decisionConditions == null ? List.of() : List.of(k.decisionConditions.split("\n")));
-    List<Map<String, Object>> items = new ArrayList<>();
-    for (CaseChecklist.Row row : checklist.rows()) {
-      Map<String, Object> i = new LinkedHashMap<>();
-      i.put("id", row.item().id());
-      i.put("number", row.item().number());
-      i.put("titleVi", row.item().titleVi());
-      i.put("titleEn", row.item().titleEn());
-      i.put("basis", row.item().basis());
-      i.put("judge", row.item().judge());
-      i.put("auto", row.auto());
-      i.put("autoVerdict", row.autoVerdict());
-      i.put("evidenceVi", row.evidenceVi());
-      i.put("evidenceEn", row.evidenceEn());
-      i.put("conceptIds", row.conceptIds());
-      i.put("verdict", row.verdict());
-      i.put("comment", row.review().map(c -> c.comment).orElse(null));
-      i.put("reviewedBy", row.review().map(c -> c.updatedBy).orElse(null));
-      i.put("reviewedAt", row.review().map(c -> c.updatedAt.toString()).orElse(null));
-      items.add(i);
-    }
-    m.put("checklist", items);
-    m.put("complianceSeq", checklist.report().map(r -> r.seq()).orElse(null));
     List<Map<String, Object>> slots = new ArrayList<>();
     for (RouteRules.Slot s : routes.slots(k)) {
       Map<String, Object> slot = new LinkedHashMap<>();
@@ -142,7 +128,6 @@ public class CaseJson {
       slots.add(slot);
     }
     m.put("documents", slots);
-    m.put("duplication", checklist.duplication().matches());
     m.put("estimate", parse(k.estimateJson));
     m.put("lifecycle", parse(k.lifecycleJson));
     List<Map<String, Object>> history = new ArrayList<>();
@@ -156,6 +141,35 @@ public class CaseJson {
       history.add(h);
     }
     m.put("history", history);
+    return m;
+  }
+
+  /** The checklist as judged now, the compliance report's change number and the duplicates. */
+  Map<String, Object> judged(CaseChecklist.Result checklist) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (CaseChecklist.Row row : checklist.rows()) {
+      Map<String, Object> i = new LinkedHashMap<>();
+      i.put("id", row.item().id());
+      i.put("number", row.item().number());
+      i.put("titleVi", row.item().titleVi());
+      i.put("titleEn", row.item().titleEn());
+      i.put("basis", row.item().basis());
+      i.put("judge", row.item().judge());
+      i.put("auto", row.auto());
+      i.put("autoVerdict", row.autoVerdict());
+      i.put("evidenceVi", row.evidenceVi());
+      i.put("evidenceEn", row.evidenceEn());
+      i.put("conceptIds", row.conceptIds());
+      i.put("verdict", row.verdict());
+      i.put("comment", row.review().map(c -> c.comment).orElse(null));
+      i.put("reviewedBy", row.review().map(c -> c.updatedBy).orElse(null));
+      i.put("reviewedAt", row.review().map(c -> c.updatedAt.toString()).orElse(null));
+      items.add(i);
+    }
+    m.put("checklist", items);
+    m.put("complianceSeq", checklist.report().map(r -> r.seq()).orElse(null));
+    m.put("duplication", checklist.duplication().matches());
     return m;
   }
 

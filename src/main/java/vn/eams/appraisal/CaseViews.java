@@ -19,6 +19,10 @@ public class CaseViews {
 
   public Map<String, Object> full(AppraisalCase k) {
     return json.full(
-        k, AppraisalCases.today(), checklist.judge(k), cases.documents(k.id), cases.events(k.id));
+        k,
+        AppraisalCases.today(),
+        () -> checklist.judge(k),
+        cases.documents(k.id),
+        cases.events(k.id));
   }
 }

@@ -95,9 +95,10 @@ public class Portfolio {
     List<Map<String, Object>> rows = new ArrayList<>();
     Map<Long, Double> score = new HashMap<>();
     for (AppraisalCase k : all) {
-      CaseChecklist.Result r = checklist.judge(k);
-      long items = r.rows().size();
-      double conformance = items == 0 ? 1.0 : (double) (items - r.count(Verdict.FAIL)) / items;
+      List<String> verdicts = verdicts(k);
+      long items = verdicts.size();
+      long failed = verdicts.stream().filter(Verdict.FAIL::equals).count();
+      double conformance = items == 0 ? 1.0 : (double) (items - failed) / items;
       double reuse = queries.snapshot(k.proposalId).map(Portfolio::reuse).orElse(0.0);
       ScoreBreakdown b =
           scoring.breakdown(
@@ -191,6 +192,21 @@ public class Portfolio {
     }
     m.put("leftOut", left);
     return m;
+  }
+
+  /** The checklist verdicts the decision rested on, or as judged now for an open case. */
+  private List<String> verdicts(AppraisalCase k) {
+    if (json.parse(k.judgedJson) instanceof Map<?, ?> judged
+        && judged.get("checklist") instanceof List<?> items) {
+      List<String> out = new ArrayList<>();
+      for (Object i : items) {
+        if (i instanceof Map<?, ?> item) {
+          out.add(String.valueOf(item.get("verdict")));
+        }
+      }
+      return out;
+    }
+    return checklist.judge(k).rows().stream().map(CaseChecklist.Row::verdict).toList();
   }
 
   /**

@@ -33,4 +33,12 @@ public final class Formats {
     s.setDecimalSeparator(',');
     return new DecimalFormat("#,##0.####", s).format(new BigDecimal(n.toString()));
   }
+
+  /** An ISO date (2026-11-16) the Vietnamese way: 16/11/2026; anything else as it is. */
+  static String vnDate(String iso) {
+    if (iso == null || !iso.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+      return iso == null ? "" : iso;
+    }
+    return iso.substring(8, 10) + "/" + iso.substring(5, 7) + "/" + iso.substring(0, 4);
+  }
 }

@@ -375,6 +375,11 @@ class AppraisalApiTest {
     assertThat(decided.getString("status")).isEqualTo("approved-with-conditions");
     assertThat(decided.getLong("mergedSeq")).isPositive();
     assertThat(decided.getList("history.kind")).contains("decided", "merged");
+    // the checklist and the duplication search are kept as the decision saw them: judged again
+    // after the merge, the project would duplicate itself in the baseline
+    assertThat(decided.getString("judgedAt")).isNotNull();
+    assertThat(decided.getList("checklist.verdict")).containsOnly("pass");
+    assertThat(decided.getList("duplication.modelId")).doesNotContain(f.baseline());
     // the proposal's application is now in the baseline, marked with its proposal
     String merged =
         given()
