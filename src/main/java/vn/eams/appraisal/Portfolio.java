@@ -170,7 +170,19 @@ public class Portfolio {
       }
     }
     long available = Math.max(0, budget - committed);
-    BudgetSelection.Selection s = BudgetSelection.select(candidates, available);
+    BudgetSelection.Selection s;
+    try {
+      s = BudgetSelection.select(candidates, available);
+    } catch (IllegalArgumentException e) {
+      // the exact search gives up on portfolios too large to search in reasonable time
+      throw ProblemException.invalid(
+          "The selection cannot be computed exactly: " + e.getMessage(),
+          List.of(
+              Problem.Error.field(
+                  "budget",
+                  "selection-too-large",
+                  "Narrow the portfolio with agency, route or phase, and select within each.")));
+    }
     BudgetSelection.Selection g = BudgetSelection.greedy(candidates, available);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("budgetVnd", budget);

@@ -82,6 +82,15 @@ public class RouteRules {
       return failed(errors);
     }
     RouteRuleSet rs = found.get();
+    if (funding == Funding.SECURITY && level.isEmpty()) {
+      errors.add(
+          Problem.Error.field(
+              "securityLevel",
+              "required",
+              "A security-level dossier needs the proposed level (1..5): give securityLevel, or"
+                  + " declare securityLevel on the application the proposal builds."));
+      return failed(errors);
+    }
     RouteSuggestion s = rs.suggest(funding, total, level, received);
     String chosen = routeId.map(String::strip).filter(x -> !x.isEmpty()).orElse(s.routeId());
     Optional<Route> route = rs.route(chosen);

@@ -201,6 +201,19 @@ class AppraisalApiTest {
                 "no-such-route"))
         .statusCode(422)
         .body("errors.code", hasItem("unknown-route"));
+    // a security-level dossier needs a level, from the request or from what the proposal builds;
+    // a proposal that builds nothing declares none
+    String bare =
+        model(
+            unique("tdbare"),
+            List.of(prop("eams:kind", "proposal"), prop("eams:baseline", f.baseline())));
+    send(
+            "POST",
+            "/api/appraisal/cases",
+            Map.of(
+                "proposalId", bare, "agencyId", f.agency(), "funding", "security", "totalVnd", 0))
+        .statusCode(422)
+        .body("errors.field", hasItem("securityLevel"));
     int after =
         given()
             .get("/api/appraisal/cases?proposal=" + f.proposal())
