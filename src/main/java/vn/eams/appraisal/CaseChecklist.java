@@ -109,13 +109,17 @@ public class CaseChecklist {
         cases.documents(k.id).stream()
             .map(AppraisalCases.DocumentInfo::slotId)
             .collect(Collectors.toSet());
+    List<RouteRules.Item> items = routes.checklist(k);
+    // the judges of this route's checklist: findings of a rule whose item the route lacks (a
+    // security finding on a route without the security item) count for conformance
+    Set<String> judges = items.stream().map(RouteRules.Item::judge).collect(Collectors.toSet());
     List<Row> rows = new ArrayList<>();
-    for (RouteRules.Item item : routes.checklist(k)) {
+    for (RouteRules.Item item : items) {
       Optional<CaseCheck> review = Optional.ofNullable(reviews.get(item.id()));
       String judge = item.judge();
       Row row;
       if (CONFORMANCE.equals(judge) || CONNECTION.equals(judge) || SECURITY.equals(judge)) {
-        row = fromReport(item, judge, report, reportProblem, k, review);
+        row = fromReport(item, judge, judges, report, reportProblem, k, review);
       } else if (DUPLICATION.equals(judge)) {
         row =
             new Row(
@@ -161,6 +165,7 @@ public class CaseChecklist {
   private Row fromReport(
       RouteRules.Item item,
       String judge,
+      Set<String> judges,
       Optional<ComplianceReport> report,
       String problem,
       AppraisalCase k,
@@ -178,7 +183,12 @@ public class CaseChecklist {
     ComplianceReport r = report.get();
     Set<String> own = evidenceRules.getOrDefault(judge, Set.of());
     Set<String> others = new HashSet<>();
-    evidenceRules.forEach((j, rs) -> others.addAll(rs));
+    evidenceRules.forEach(
+        (j, rs) -> {
+          if (judges.contains(j)) {
+            others.addAll(rs);
+          }
+        });
     List<Finding> relevant = new ArrayList<>();
     for (Finding f : r.findings()) {
       boolean mine =

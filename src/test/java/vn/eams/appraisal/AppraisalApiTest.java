@@ -554,6 +554,36 @@ class AppraisalApiTest {
   }
 
   @Test
+  void theSampleProposal_FailsConformanceConnectionAndDuplication_WithTheirEvidence()
+      throws java.io.IOException {
+    String id = "de-xuat-dat-dai-stnmt";
+    if (given().get("/api/models/" + id).statusCode() == 404) {
+      given()
+          .contentType("application/xml")
+          .body(
+              java.nio.file.Files.readAllBytes(
+                  java.nio.file.Path.of("import/samples/de-xuat-phan-mem-ho-so-dat-dai.xml")))
+          .post("/api/import")
+          .then()
+          .statusCode(201);
+    }
+    // the outline route has no security item: the security-level violation (a public-facing
+    // system with personal data of 120 000 people declared at level 2) counts for conformance
+    JsonPath c = open(Map.of("proposalId", id, "funding", "recurrent", "totalVnd", 2_400_000_000L));
+    assertThat(c.getString("agencyId")).isEqualTo("tv-agency-so-tnmt");
+    assertThat(c.getList("checklist.id")).doesNotContain("security-level");
+    Map<String, Object> conformance =
+        c.getMap("checklist.find { it.id == 'architecture-conformance' }");
+    assertThat(conformance.get("autoVerdict")).isEqualTo("fail");
+    assertThat((String) conformance.get("evidenceEn")).contains("level");
+    Map<String, Object> connection = c.getMap("checklist.find { it.id == 'connection-sharing' }");
+    assertThat(connection.get("autoVerdict")).isEqualTo("fail");
+    Map<String, Object> duplication = c.getMap("checklist.find { it.id == 'duplication' }");
+    assertThat(duplication.get("autoVerdict")).isEqualTo("fail");
+    assertThat(String.valueOf(duplication.get("conceptIds"))).contains("tv-db-national-03");
+  }
+
+  @Test
   void portfolio_RanksOpenCases_AndSelectsUnderTheBudget() {
     Fixture f = fixture();
     long a = openRecurrent(f);
