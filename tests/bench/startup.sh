@@ -45,7 +45,7 @@ trap 'stop_app' EXIT INT TERM
 # Option sets a user could put on the run command line (name|options).
 # "readme" is the README's run command: the options file the build writes next to the jar
 # (src/main/jvm/jvm.options: the class-data archive of the build's training run, the serial
-# collector, later tiered compilation, a 144 MB initial heap with a 112 MB young generation,
+# collector, later tiered compilation, a 96 MB initial heap with a 64 MB young generation,
 # native-heap trimming). The archive is valid only where the build put it: run
 # this set with APP_DIR=<checkout>/target/quarkus-app, not on a copy.
 VARIANTS=(
@@ -53,6 +53,7 @@ VARIANTS=(
   "readme-smallheap|@$APP_DIR/jvm.options -Xms32m -XX:MinHeapFreeRatio=15 -XX:MaxHeapFreeRatio=40"
   "readme-smallold|@$APP_DIR/jvm.options -Xms144m -XX:NewSize=112m -XX:MinHeapFreeRatio=15 -XX:MaxHeapFreeRatio=40"
   "readme-notrim|@$APP_DIR/jvm.options -XX:TrimNativeHeapInterval=0"
+  "readme-young64|@$APP_DIR/jvm.options -Xms96m -XX:NewSize=64m"
   "default|"
   "tiered1|-XX:TieredStopAtLevel=1"
   "serialgc|-XX:+UseSerialGC"

@@ -65,7 +65,7 @@ public class Accounts {
   Accounts(EamsConfig config, AgencyCheck agencies) {
     this.config = config.security();
     this.agencies = agencies;
-    this.dummyHash = Passwords.hash("not a password of anyone", config.security().bcryptCost());
+    this.dummyHash = Passwords.dummyHash(config.security().bcryptCost());
   }
 
   private record Cached<T>(T value, long until) {

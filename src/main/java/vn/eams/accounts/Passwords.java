@@ -16,6 +16,30 @@ final class Passwords {
 
   private Passwords() {}
 
+  /**
+   * bcrypt hashes, costs 10 to 16, of a password nobody has (fixed salt): a sign-in for a user who
+   * does not exist is checked against the one of the configured cost, so that it takes as long as a
+   * wrong password. They are constants because hashing one at start costs the start a whole bcrypt
+   * (about 0.4 s of CPU at cost 12; docs/performance.md).
+   */
+  private static final String[] DUMMY = {
+    "$2b$10$XUDrawzibUzrcQzxWUvyGOpQuDLPv0jzWZeQYwVCZALlIQ1330mTK",
+    "$2b$11$XUDrawzibUzrcQzxWUvyGOHLgRbsDZ9bR36LAyh1ZR3erj.Y50912",
+    "$2b$12$XUDrawzibUzrcQzxWUvyGOGC8GiYMSYRPGPHlVt90DxZe7pWRnVie",
+    "$2b$13$XUDrawzibUzrcQzxWUvyGOIi4EqPzOqb/.Vu2NrPwa.BPnB.zfwC.",
+    "$2b$14$XUDrawzibUzrcQzxWUvyGOpMAeGOavv4L6WDbuCdojauwokp5oHFy",
+    "$2b$15$XUDrawzibUzrcQzxWUvyGO9JUHFoOUo/KFZ7lEqS3zM/gE9b4Gp8a",
+    "$2b$16$XUDrawzibUzrcQzxWUvyGOOZhfZsNfWmcywfd44iM04PAmofW4yJ."
+  };
+
+  /** The password of the {@link #dummyHash} hashes. */
+  static final String DUMMY_PASSWORD = "not a password of anyone";
+
+  /** A hash of {@link #DUMMY_PASSWORD} at {@code cost} (made now for a cost outside 10..16). */
+  static String dummyHash(int cost) {
+    return cost >= 10 && cost <= 16 ? DUMMY[cost - 10] : hash(DUMMY_PASSWORD, cost);
+  }
+
   /** A new bcrypt hash of the password at the given cost. */
   static String hash(String password, int cost) {
     byte[] salt = new byte[16];

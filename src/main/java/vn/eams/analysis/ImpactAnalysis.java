@@ -20,11 +20,12 @@ import vn.eams.metamodel.Propagation.Change;
  *
  * <p>Every element has two search states: reached so that the impact travels on from it (C), and
  * reached through a relationship where the impact ends (T). The search never allocates per element:
- * a visit writes one packed word (first relationship, distance, direction, potential; never zero)
- * into search arrays that are taken from a pool and given back when the answer has been read; the
- * next search clears only the words the previous one wrote. The summary (counts by distance, layer
- * and summary class) is taken in one pass over what was reached, and only the first {@code limit}
- * elements are listed.
+ * a visit sets the element's bit of that state and writes one packed word (first relationship,
+ * distance, direction, potential) into search arrays that are taken from a pool and given back when
+ * the answer has been read; the next search clears only the bits. The valid pass goes a level at a
+ * time, so it knows the distance of what it expands without reading its word. The summary (counts
+ * by distance, layer and summary class) is taken in one pass over what was reached, and only the
+ * first {@code limit} elements are listed.
  */
 final class ImpactAnalysis {
 
@@ -77,14 +78,12 @@ final class ImpactAnalysis {
   private static final int DIST_SHIFT = 32;
   private static final long FORWARD = 1L << 48;
   private static final long POTENTIAL = 1L << 49;
-  private static final long VISITED = 1L << 50; // set in every word: zero means "not reached"
 
   private static long pack(int edge, int dist, boolean forward, boolean potential) {
     return (edge & 0xffffffffL)
         | ((long) dist << DIST_SHIFT)
         | (forward ? FORWARD : 0)
-        | (potential ? POTENTIAL : 0)
-        | VISITED;
+        | (potential ? POTENTIAL : 0);
   }
 
   private static int edgeOf(long info) {
@@ -207,10 +206,10 @@ final class ImpactAnalysis {
    * nearer before farther, then walked on from before ended at.
    */
   private static boolean reportedTerminal(Scratch s, int node) {
-    if (s.infoT[node] == 0) {
+    if (!s.seenT(node)) {
       return false;
     }
-    if (s.infoC[node] == 0) {
+    if (!s.seen(node)) {
       return true;
     }
     long c = s.infoC[node];
@@ -221,8 +220,9 @@ final class ImpactAnalysis {
   }
 
   /**
-   * The arrays of one search. A search clears, before it starts, the words the previous search on
-   * these arrays wrote (the elements on its queues and its ends), not the whole arrays.
+   * The arrays of one search. Whether an element is reached in a state is its bit in {@link #seenC}
+   * or {@link #seenT}; its visit word is read only then, so a search clears only the two bit sets
+   * (37 KB for 300,000 elements), not the words the previous search wrote.
    */
   static final class Scratch {
     long[] infoC = new long[0];
@@ -231,12 +231,13 @@ final class ImpactAnalysis {
     long[] seenC = new long[0];
 
     long[] infoT = new long[0];
+
+    /** Bit per element: reached in state T (infoT set). */
+    long[] seenT = new long[0];
+
     int[] queue = new int[0];
     int[] queue2 = new int[0];
     int[] ends = new int[0];
-    int tail;
-    int tail2;
-    int endsCount;
 
     boolean seen(int v) {
       return (seenC[v >>> 6] & (1L << v)) != 0;
@@ -246,30 +247,24 @@ final class ImpactAnalysis {
       seenC[v >>> 6] |= 1L << v;
     }
 
+    boolean seenT(int v) {
+      return (seenT[v >>> 6] & (1L << v)) != 0;
+    }
+
     void ensure(int n) {
       if (infoC.length < n) {
         int size = Math.max(n, infoC.length + infoC.length / 2);
         infoC = new long[size];
         seenC = new long[(size + 63) >>> 6];
+        seenT = new long[(size + 63) >>> 6];
         infoT = new long[size];
         queue = new int[size];
         queue2 = new int[size];
         ends = new int[size];
       } else {
-        for (int i = 0; i < tail; i++) {
-          infoC[queue[i]] = 0;
-        }
-        for (int i = 0; i < tail2; i++) {
-          infoC[queue2[i]] = 0;
-        }
         Arrays.fill(seenC, 0);
-        for (int i = 0; i < endsCount; i++) {
-          infoT[ends[i]] = 0;
-        }
+        Arrays.fill(seenT, 0);
       }
-      tail = 0;
-      tail2 = 0;
-      endsCount = 0;
     }
   }
 
@@ -360,11 +355,18 @@ final class ImpactAnalysis {
       }
     }
     int starts = w.tail;
-    // valid propagation, breadth first
-    while (w.head < w.tail) {
-      int u = s.queue[w.head++];
-      w.expand(u, m.validOut, m.validIn, m.endsOut, m.endsIn, false, false);
+    // valid propagation, breadth first, a level at a time: the level is the distance of every
+    // element on it, so the search does not read the element's visit word to expand it
+    w.levelEnds[0] = w.tail;
+    for (int d = 0; d < q.maxDepth() && w.head < w.tail; d++) {
+      int levelEnd = w.tail;
+      while (w.head < levelEnd) {
+        w.expandValid(s.queue[w.head++], d, m.validOut, m.validIn, m.endsOut, m.endsIn);
+      }
+      w.levelEnds[d + 1] = w.tail;
+      w.levels = d + 1;
     }
+    w.head = w.tail;
     int validTail = w.tail;
     if (q.includePotential() && (m.potentialOut | m.potentialIn) != 0) {
       // on from every reached element, nearest first: the validly reached ones (queue, in
@@ -399,6 +401,14 @@ final class ImpactAnalysis {
     int tail2;
     int endsCount;
 
+    /**
+     * The valid pass's queue by level: the elements at distance d are {@code queue[levelEnds[d -
+     * 1]..levelEnds[d])}, d = 1..{@link #levels}.
+     */
+    final int[] levelEnds;
+
+    int levels;
+
     // the summary, counted when the search is done (the layer filter applied)
     final int layerMask;
     final byte[] classOfSpec;
@@ -419,6 +429,7 @@ final class ImpactAnalysis {
       this.classOfSpec = q.classOfSpec();
       this.layerOfType = layerOfType;
       this.byDistance = new int[maxDepth + 2];
+      this.levelEnds = new int[maxDepth + 2];
       int classes = 1;
       for (byte c : classOfSpec) {
         classes = Math.max(classes, c + 1);
@@ -428,14 +439,19 @@ final class ImpactAnalysis {
 
     /** Counts an element reported in the state {@code info} (when its layer is reported). */
     private void count(int v, long info) {
+      count(v, distOf(info), (info & POTENTIAL) != 0);
+    }
+
+    /** Counts an element reported at distance {@code d} (when its layer is reported). */
+    private void count(int v, int d, boolean potential) {
       int layer = layerOfType[g.nodeTypes[v]];
       if ((layerMask & (1 << layer)) == 0) {
         return;
       }
       total++;
-      byDistance[distOf(info)]++;
+      byDistance[d]++;
       byLayer[layer]++;
-      if ((info & POTENTIAL) != 0) {
+      if (potential) {
         potentialCount++;
       }
       if (classOfSpec.length > 0) {
@@ -490,6 +506,35 @@ final class ImpactAnalysis {
       }
     }
 
+    /**
+     * {@link #expand} in the valid pass, for an element at distance {@code d} (below the depth):
+     * nothing reached there is potential, and an element already reached to be walked on from (at
+     * distance {@code d + 1} or less) is reported so, so a relationship where the impact ends
+     * leaves it alone.
+     */
+    void expandValid(int u, int d, int contOut, int contIn, int endOut, int endIn) {
+      int next = d + 1;
+      long[] adj = adjacency.adj;
+      int[] meta = adjacency.meta;
+      long[] seenC = s.seenC;
+      int base = meta[4 * u];
+      int outEnd = base + meta[4 * u + 1];
+      int inEnd = outEnd + meta[4 * u + 2];
+      for (int i = base; i < inEnd; i++) {
+        long entry = adj[i];
+        int bit = 1 << ModelGraph.type(entry);
+        boolean out = i < outEnd;
+        int v = ModelGraph.other(entry);
+        if (((out ? contOut : contIn) & bit) != 0) {
+          if ((seenC[v >>> 6] & (1L << v)) == 0) {
+            reach(v, pack(ModelGraph.edgeOf(entry), next, out, false), false);
+          }
+        } else if (((out ? endOut : endIn) & bit) != 0 && (seenC[v >>> 6] & (1L << v)) == 0) {
+          ends(v, next, ModelGraph.edgeOf(entry), out, false, false);
+        }
+      }
+    }
+
     private void reach(int v, long info, boolean second) {
       s.mark(v);
       s.infoC[v] = info;
@@ -512,9 +557,11 @@ final class ImpactAnalysis {
         }
         return;
       }
-      if (s.infoT[v] != 0) {
+      long bit = 1L << v;
+      if ((s.seenT[v >>> 6] & bit) != 0) {
         return;
       }
+      s.seenT[v >>> 6] |= bit;
       s.infoT[v] = pack(e, d, forward, pot);
       s.ends[endsCount++] = v;
     }
@@ -529,7 +576,17 @@ final class ImpactAnalysis {
       // specialization then overlap instead of stalling the search); an element reached both ways
       // is counted once, in the state it is reported in
       boolean anyEnds = endsCount > 0;
-      for (int i = starts; i < tail; i++) {
+      // the valid pass's elements by level (the distance without reading each visit word), then
+      // what the dependencies' first step reached through a relationship where the impact ends
+      for (int d = 1; d <= levels; d++) {
+        for (int i = levelEnds[d - 1]; i < levelEnds[d]; i++) {
+          int v = s.queue[i];
+          if (!anyEnds || !reportedTerminal(s, v)) {
+            count(v, d, false);
+          }
+        }
+      }
+      for (int i = levelEnds[levels]; i < tail; i++) {
         int v = s.queue[i];
         if (!anyEnds || !reportedTerminal(s, v)) {
           count(v, s.infoC[v]);
@@ -547,9 +604,6 @@ final class ImpactAnalysis {
           count(v, s.infoT[v]);
         }
       }
-      s.tail = tail; // what the next search on these arrays clears
-      s.tail2 = tail2;
-      s.endsCount = endsCount;
       int layerMask = q.layerMask();
       short[] nodeTypes = g.nodeTypes;
       int[] order = new int[Math.min(total, q.limit())];

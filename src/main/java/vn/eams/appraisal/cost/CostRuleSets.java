@@ -3,9 +3,6 @@ package vn.eams.appraisal.cost;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,13 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.eams.appraisal.rules.RuleSetSource;
 
 /**
  * The use-case-point rule-sets: every {@code *.json} of {@code <rulesets-directory>/cost}, read at
- * start. A broken file stops the start with a message naming the file and every bad field.
+ * start (the shipped copies when the rule-sets folder does not exist, {@link RuleSetSource}). A
+ * broken file stops the start with a message naming the file and every bad field.
  */
 @ApplicationScoped
 @Startup
@@ -37,30 +35,30 @@ public class CostRuleSets {
               name = "eams.appraisal.rulesets-directory",
               defaultValue = "metamodel/rulesets")
           String directory) {
-    this(Path.of(directory));
+    this(RuleSetSource.of(Path.of(directory), true));
   }
 
   /** Reads the rule-sets of {@code directory/cost} (tests). */
   public CostRuleSets(Path directory) {
-    this.all = load(directory.resolve("cost"));
+    this(RuleSetSource.directory(directory));
   }
 
-  private static List<UcpRuleSet> load(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      LOG.warnf("No cost rule-sets: the folder %s does not exist", dir.toAbsolutePath());
+  /** Reads the rule-sets of the source's {@code cost} folder. */
+  public CostRuleSets(RuleSetSource source) {
+    this.all = load(source);
+  }
+
+  private static List<UcpRuleSet> load(RuleSetSource source) {
+    if (!source.has("cost")) {
+      LOG.warnf("No cost rule-sets: the folder %s does not exist", source.describe("cost"));
       return List.of();
     }
-    List<Path> files;
-    try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list the cost rule-sets in " + dir, e);
-    }
     List<UcpRuleSet> sets = new ArrayList<>();
-    Map<String, Path> seen = new HashMap<>();
-    for (Path f : files) {
-      UcpRuleSet set = UcpRuleSetReader.read(f);
-      Path other = seen.putIfAbsent(set.id(), f);
+    Map<String, String> seen = new HashMap<>();
+    for (String name : source.names("cost", ".json")) {
+      String f = source.describe(name);
+      UcpRuleSet set = UcpRuleSetReader.read(f, source.read(name));
+      String other = seen.putIfAbsent(set.id(), f);
       if (other != null) {
         throw new CostRuleSetException(
             f.toString(),

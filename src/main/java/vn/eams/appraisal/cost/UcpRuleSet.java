@@ -1,7 +1,6 @@
 package vn.eams.appraisal.cost;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,7 @@ import java.util.Map;
  * @param overhead C = overhead × G
  * @param preTaxIncome TL = preTaxIncome × (G + C)
  * @param vat VAT = vat × (G + C + TL), or null when the rule-set has none
- * @param file the file it was read from
+ * @param file the file it was read from (a path, or {@code classpath:…} for a shipped copy)
  */
 public record UcpRuleSet(
     String id,
@@ -73,7 +72,7 @@ public record UcpRuleSet(
     Coefficient overhead,
     Coefficient preTaxIncome,
     Coefficient vat,
-    Path file) {
+    String file) {
 
   /** The actor kinds, in order. */
   public static final List<String> ACTOR_KINDS = List.of("simple", "average", "complex");

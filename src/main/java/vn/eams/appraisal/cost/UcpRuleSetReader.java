@@ -30,12 +30,23 @@ final class UcpRuleSetReader {
   private UcpRuleSetReader() {}
 
   static UcpRuleSet read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new CostRuleSetException(file.toString(), List.of("cannot be read: " + e.getMessage()));
+    }
+    return read(file.toString(), text);
+  }
+
+  /** Reads the rule-set {@code text}; messages name it {@code file}. */
+  static UcpRuleSet read(String file, String text) {
     JsonNode root;
     try {
-      root = JSON.readTree(Files.readString(file));
+      root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
       throw new CostRuleSetException(
-          file.toString(),
+          file,
           List.of(
               "not valid JSON at line "
                   + e.getLocation().getLineNr()
@@ -43,18 +54,16 @@ final class UcpRuleSetReader {
                   + e.getLocation().getColumnNr()
                   + ": "
                   + e.getOriginalMessage()));
-    } catch (IOException e) {
-      throw new CostRuleSetException(file.toString(), List.of("cannot be read: " + e.getMessage()));
     }
     UcpRuleSetReader r = new UcpRuleSetReader();
     UcpRuleSet set = r.ruleSet(root, file);
     if (!r.problems.isEmpty()) {
-      throw new CostRuleSetException(file.toString(), r.problems);
+      throw new CostRuleSetException(file, r.problems);
     }
     return set;
   }
 
-  private UcpRuleSet ruleSet(JsonNode root, Path file) {
+  private UcpRuleSet ruleSet(JsonNode root, String file) {
     if (root == null || !root.isObject()) {
       problems.add("the file must hold one JSON object");
       return null;

@@ -15,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.eams.appraisal.rules.RuleSetSource;
 
 /**
  * Every duplication rule-set, read once from {@code <rulesets-directory>/duplication/*.json}. A
@@ -35,23 +35,24 @@ public class DuplicationRuleSets {
               name = "eams.appraisal.rulesets-directory",
               defaultValue = "metamodel/rulesets")
           String directory) {
-    this(Path.of(directory));
+    this(RuleSetSource.of(Path.of(directory), true));
   }
 
   /** Reads the rule-sets under {@code rulesets/duplication}. */
   public DuplicationRuleSets(Path rulesets) {
-    Path dir = rulesets.resolve("duplication");
+    this(RuleSetSource.directory(rulesets));
+  }
+
+  /** Reads the rule-sets of the source's {@code duplication} folder. */
+  public DuplicationRuleSets(RuleSetSource source) {
+    String dir = source.describe("duplication");
     List<DuplicationRuleSet> read = new ArrayList<>();
-    if (!Files.isDirectory(dir)) {
+    if (!source.has("duplication")) {
       throw new DuplicationRuleSetException(
           dir + ": no such directory; the duplication rule-sets are looked for there");
     }
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-        read.add(read(f));
-      }
-    } catch (IOException e) {
-      throw new DuplicationRuleSetException(dir + ": cannot be listed: " + e.getMessage());
+    for (String name : source.names("duplication", ".json")) {
+      read.add(read(source.describe(name), source.read(name)));
     }
     if (read.isEmpty()) {
       throw new DuplicationRuleSetException(dir + ": holds no rule-set (*.json)");
@@ -88,9 +89,20 @@ public class DuplicationRuleSets {
 
   /** Reads one rule-set file. */
   public static DuplicationRuleSet read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new DuplicationRuleSetException(file + ": cannot be read: " + e.getMessage());
+    }
+    return read(file.toString(), text);
+  }
+
+  /** Reads the rule-set {@code text}; messages name it {@code file}. */
+  public static DuplicationRuleSet read(String file, String text) {
     JsonNode root;
     try {
-      root = JSON.readTree(file.toFile());
+      root = JSON.readTree(text);
     } catch (IOException e) {
       throw new DuplicationRuleSetException(file + ": not valid JSON: " + e.getMessage());
     }
@@ -179,7 +191,7 @@ public class DuplicationRuleSets {
   }
 
   /** Field readers that name the file and field of what is wrong. */
-  private record Reader(Path file, JsonNode root) {
+  private record Reader(String file, JsonNode root) {
 
     DuplicationRuleSetException error(String field, String what) {
       return new DuplicationRuleSetException(file + ": field '" + field + "' " + what);

@@ -4,13 +4,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -24,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import vn.eams.appraisal.portfolio.PortfolioScoring;
 import vn.eams.appraisal.portfolio.ScoreWeights;
@@ -49,14 +41,6 @@ public class AppraisalRuleSets {
   /** The checklist's file, beside the route rule-sets. */
   static final String CHECKLIST = "routes/checklist.json";
 
-  /** The shipped files, read from the classpath when the folder does not exist. */
-  static final List<String> SHIPPED =
-      List.of(
-          "routes/appraisal-routes-2020.json",
-          CHECKLIST,
-          "calendar/holidays-vn.tsv",
-          "portfolio/score.json");
-
   private static final String HEADER = "date\tkind\tname_vi\tname_en\tconfirmed";
 
   private final List<RouteRuleSet> routeSets;
@@ -77,14 +61,9 @@ public class AppraisalRuleSets {
 
   /** The rule-sets of {@code directory}; when it does not exist and allowed, the shipped ones. */
   AppraisalRuleSets(Path directory, boolean classpathWhenMissing) {
-    Source src;
-    if (Files.isDirectory(directory)) {
-      src = new DirectorySource(directory);
-    } else if (classpathWhenMissing) {
+    RuleSetSource src = RuleSetSource.of(directory, classpathWhenMissing);
+    if (src.isShipped()) {
       LOG.infof("Appraisal rule-sets: %s does not exist, the shipped ones are used", directory);
-      src = new ClasspathSource();
-    } else {
-      throw new MetamodelException(directory.toString(), "the rule-sets folder does not exist");
     }
     this.source = src.describe("");
     this.checklist = checklist(src.read(CHECKLIST), src.describe(CHECKLIST));
@@ -555,100 +534,5 @@ public class AppraisalRuleSets {
           file, "has no header line '" + HEADER.replace("\t", "<TAB>") + "'");
     }
     return out;
-  }
-
-  // ---- sources
-  // -----------------------------------------------------------------------------------
-
-  private interface Source {
-    String describe(String relative);
-
-    /** The files {@code area/*ext}, as paths relative to the root, sorted. */
-    List<String> names(String area, String ext);
-
-    String read(String relative);
-  }
-
-  private static String utf8(String name, byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new MetamodelException(name, "is not valid UTF-8 (save it as UTF-8 without BOM)", e);
-    }
-  }
-
-  private static final class DirectorySource implements Source {
-    private final Path root;
-
-    DirectorySource(Path root) {
-      this.root = root;
-    }
-
-    @Override
-    public String describe(String relative) {
-      return relative.isEmpty() ? root.toString() : root.resolve(relative).toString();
-    }
-
-    @Override
-    public List<String> names(String area, String ext) {
-      Path dir = root.resolve(area);
-      if (!Files.isDirectory(dir)) {
-        return List.of();
-      }
-      try (Stream<Path> files = Files.list(dir)) {
-        return files
-            .filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(ext))
-            .map(p -> area + "/" + p.getFileName())
-            .sorted()
-            .toList();
-      } catch (IOException e) {
-        throw new MetamodelException(dir.toString(), "cannot be listed: " + e, e);
-      }
-    }
-
-    @Override
-    public String read(String relative) {
-      Path p = root.resolve(relative);
-      if (!Files.isRegularFile(p)) {
-        throw new MetamodelException(p.toString(), "file not found");
-      }
-      try {
-        return utf8(p.toString(), Files.readAllBytes(p));
-      } catch (IOException e) {
-        throw new MetamodelException(p.toString(), "cannot be read: " + e, e);
-      }
-    }
-  }
-
-  private static final class ClasspathSource implements Source {
-    private static final String ROOT = "metamodel/rulesets/";
-
-    @Override
-    public String describe(String relative) {
-      return "classpath:" + ROOT + relative;
-    }
-
-    @Override
-    public List<String> names(String area, String ext) {
-      return SHIPPED.stream().filter(n -> n.startsWith(area + "/") && n.endsWith(ext)).toList();
-    }
-
-    @Override
-    public String read(String relative) {
-      ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      try (InputStream in = loader.getResourceAsStream(ROOT + relative)) {
-        if (in == null) {
-          throw new MetamodelException(describe(relative), "file not found");
-        }
-        return utf8(describe(relative), in.readAllBytes());
-      } catch (IOException e) {
-        throw new MetamodelException(describe(relative), "cannot be read: " + e, e);
-      }
-    }
   }
 }
