@@ -567,6 +567,35 @@ final class ImpactAnalysis {
     }
 
     /**
+     * Puts the ends in distance order for the merge that lists the nearest: the valid pass adds
+     * them nearest first, and so does the potential pass, but its ends may be nearer than the valid
+     * pass's last ones. A stable counting sort, only when the list is out of order.
+     */
+    private void sortEndsByDistance() {
+      int[] ends = s.ends;
+      int[] counts = new int[maxDepth + 3];
+      boolean ordered = true;
+      int previous = 0;
+      for (int i = 0; i < endsCount; i++) {
+        int d = distOf(s.infoT[ends[i]]);
+        ordered &= d >= previous;
+        previous = d;
+        counts[d + 1]++;
+      }
+      if (ordered) {
+        return;
+      }
+      for (int d = 1; d < counts.length; d++) {
+        counts[d] += counts[d - 1];
+      }
+      int[] sorted = new int[endsCount];
+      for (int i = 0; i < endsCount; i++) {
+        sorted[counts[distOf(s.infoT[ends[i]])]++] = ends[i];
+      }
+      System.arraycopy(sorted, 0, ends, 0, endsCount);
+    }
+
+    /**
      * Settles the counts of elements reached both ways (each is counted once, in the state it is
      * reported in), then lists the first {@code limit} by merging the three lists, each in distance
      * order: the valid queue, the potential queue, the ends.
@@ -607,6 +636,9 @@ final class ImpactAnalysis {
       int layerMask = q.layerMask();
       short[] nodeTypes = g.nodeTypes;
       int[] order = new int[Math.min(total, q.limit())];
+      if (order.length < total) {
+        sortEndsByDistance();
+      }
       int listed = 0;
       int[] at = {starts, 0, 0};
       int[] end = {validTail, tail2, endsCount};

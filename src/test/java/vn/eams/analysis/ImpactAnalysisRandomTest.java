@@ -34,27 +34,10 @@ class ImpactAnalysisRandomTest {
   void validPropagation_MatchesAPlainSearch() {
     Random random = new Random(20261201);
     Propagation propagation = METAMODEL.propagation();
-    int types = METAMODEL.relationshipTypes().size();
     for (int round = 0; round < 60; round++) {
       int n = 40 + random.nextInt(160);
-      int m = n + random.nextInt(3 * n);
       ModelGraph g = new ModelGraph("random", new ModelGraph.Specializations());
-      for (int i = 0; i < n; i++) {
-        g.putNode(
-            "e" + i,
-            (short) random.nextInt(METAMODEL.elementTypes().size()),
-            "e" + i,
-            "",
-            (short) -1);
-      }
-      int[][] rels = new int[m][];
-      for (int i = 0; i < m; i++) {
-        int s = random.nextInt(n);
-        int t = random.nextInt(n);
-        int type = random.nextInt(types);
-        g.putEdge("r" + i, (byte) type, "e" + s, "e" + t);
-        rels[i] = new int[] {s, t, type};
-      }
+      int[][] rels = randomGraph(random, g, n);
       if (random.nextBoolean()) {
         g.compact();
       }
@@ -87,6 +70,81 @@ class ImpactAnalysisRandomTest {
         }
       }
     }
+  }
+
+  @Test
+  void aLimitedList_IsTheNearestOfTheWholeAnswer() {
+    Random random = new Random(20261202);
+    for (int round = 0; round < 200; round++) {
+      int n = 40 + random.nextInt(200);
+      ModelGraph g = new ModelGraph("random", new ModelGraph.Specializations());
+      randomGraph(random, g, n);
+      Change change = Change.values()[random.nextInt(Change.values().length)];
+      boolean dependents = random.nextBoolean();
+      boolean potential = random.nextBoolean();
+      int depth = 1 + random.nextInt(6);
+      int[] starts = {g.node("e" + random.nextInt(n))};
+      Map<Integer, Integer> all = new HashMap<>();
+      try (ImpactAnalysis.Result r =
+          ANALYSIS.run(
+              g, new ImpactAnalysis.Query(starts, change, dependents, depth, -1, -1, potential))) {
+        for (int v : r.order) {
+          all.put(v, r.distance(v));
+        }
+      }
+      int limit = random.nextInt(all.size() + 1);
+      try (ImpactAnalysis.Result r =
+          ANALYSIS.run(
+              g,
+              new ImpactAnalysis.Query(
+                  starts, change, dependents, depth, -1, -1, potential, new byte[0], limit))) {
+        assertThat(r.total).isEqualTo(all.size());
+        assertThat(r.order).hasSize(limit);
+        int farthestListed = 0;
+        for (int v : r.order) {
+          assertThat(r.distance(v)).isEqualTo(all.get(v));
+          farthestListed = Math.max(farthestListed, r.distance(v));
+        }
+        java.util.Set<Integer> listed = new java.util.HashSet<>();
+        for (int v : r.order) {
+          listed.add(v);
+        }
+        for (Map.Entry<Integer, Integer> e : all.entrySet()) {
+          if (!listed.contains(e.getKey())) {
+            assertThat(e.getValue())
+                .as(
+                    "round %d: unlisted element at distance %d, listed up to %d (potential %s)",
+                    round, e.getValue(), farthestListed, potential)
+                .isGreaterThanOrEqualTo(farthestListed);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Adds {@code n} elements of random types and n to 4n relationships of random types between
+   * random ends to {@code g}; returns the relationships as (source, target, type) indexes.
+   */
+  private static int[][] randomGraph(Random random, ModelGraph g, int n) {
+    int types = METAMODEL.relationshipTypes().size();
+    for (int i = 0; i < n; i++) {
+      g.putNode(
+          "e" + i,
+          (short) random.nextInt(METAMODEL.elementTypes().size()),
+          "e" + i,
+          "",
+          (short) -1);
+    }
+    int[][] rels = new int[n + random.nextInt(3 * n)][];
+    for (int i = 0; i < rels.length; i++) {
+      int s = random.nextInt(n);
+      int t = random.nextInt(n);
+      int type = random.nextInt(types);
+      g.putEdge("r" + i, (byte) type, "e" + s, "e" + t);
+      rels[i] = new int[] {s, t, type};
+    }
+    return rels;
   }
 
   /** Reported element (node) → distance, the starts left out. */
